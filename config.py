@@ -1,0 +1,77 @@
+"""Settings for the tracker, each with a default and a TRACKER_* environment variable."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"TRACKER_{name}", default)
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    return int(value) if value else default
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = _env(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def normalise_database_url(url: str | None) -> str | None:
+    """Point plain postgres:// and postgresql:// URLs at the psycopg 3 driver."""
+    if not url:
+        return url
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def instance_secret_key(path) -> str:
+    """Return the secret key kept at ``path``, generating and saving it the first time."""
+    path = Path(path)
+    if path.exists():
+        key = path.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+    key = secrets.token_hex(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(key + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return key
+
+
+class Config:
+    #: None means "a SQLite file in the instance folder", decided in create_app().
+    SQLALCHEMY_DATABASE_URI = normalise_database_url(_env("DATABASE_URL"))
+    #: None means "generated once and kept in the instance folder".
+    SECRET_KEY = _env("SECRET_KEY")
+    TIMEZONE = _env("TIMEZONE", "Asia/Kolkata")
+    DEFAULT_LANGUAGE = _env("DEFAULT_LANGUAGE", "en")
+    LANGUAGES = ("en", "hi")
+    #: Uploads (minutes, evidence) larger than this are refused, in megabytes.
+    MAX_UPLOAD_MB = _env_int("MAX_UPLOAD_MB", 10)
+    #: An open assignment with no change for this many days is shown as stale.
+    STALE_AFTER_DAYS = _env_int("STALE_AFTER_DAYS", 30)
+    PER_PAGE = _env_int("PER_PAGE", 25)
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    #: A form's CSRF token lasts as long as the session, so a long note typed slowly is not refused.
+    WTF_CSRF_TIME_LIMIT = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    DEFAULT_LANGUAGE = "en"

@@ -1,0 +1,38 @@
+"""The tracker: committees' directives followed, department by department, until closed."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from config import Config, instance_secret_key
+from tracker import auth, cli, dashboard, errors, i18n, templating
+from tracker.extensions import babel, csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def create_app(config_class: type = Config) -> Flask:
+    """Build the application with ``config_class``'s settings."""
+    app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
+    app.config.from_object(config_class)
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'tracker.db'}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(instance / "secret_key")
+    # Room for the form fields around the largest allowed upload.
+    app.config.setdefault("MAX_CONTENT_LENGTH", (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(dashboard.bp)
+    errors.register_error_handlers(app)
+    templating.register(app)
+    cli.register(app)
+    return app

@@ -1,0 +1,39 @@
+"""The domain model; import models from here."""
+
+from tracker.models.committees import Committee, committee_departments
+from tracker.models.departments import Department, DepartmentAlias
+from tracker.models.directives import (
+    ASSIGNMENT_STATUSES,
+    PENDING_STATUSES,
+    PRIORITIES,
+    Assignment,
+    Attachment,
+    Directive,
+    ExtensionRequest,
+    StatusChange,
+)
+from tracker.models.meetings import MEETING_STATES, Meeting, MinutesVersion, meeting_attendance
+from tracker.models.users import LANGUAGES, ROLES, User, user_departments
+
+__all__ = [
+    "ASSIGNMENT_STATUSES",
+    "LANGUAGES",
+    "MEETING_STATES",
+    "PENDING_STATUSES",
+    "PRIORITIES",
+    "ROLES",
+    "Assignment",
+    "Attachment",
+    "Committee",
+    "Department",
+    "DepartmentAlias",
+    "Directive",
+    "ExtensionRequest",
+    "Meeting",
+    "MinutesVersion",
+    "StatusChange",
+    "User",
+    "committee_departments",
+    "meeting_attendance",
+    "user_departments",
+]
