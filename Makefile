@@ -40,9 +40,9 @@ lint: install
 
 # Extract every marked string and merge it into each language's catalogue.
 translations: $(STAMP)
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k _l -k lazy_gettext --no-location \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location \
 		--sort-output -o tracker/translations/messages.pot .
-	$(BIN)/pybabel update --quiet --no-fuzzy-matching --ignore-obsolete -i tracker/translations/messages.pot \
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i tracker/translations/messages.pot \
 		-d tracker/translations
 	@echo "Now translate the empty entries in tracker/translations/*/LC_MESSAGES/messages.po"
 

@@ -8,6 +8,7 @@ from datetime import date
 
 import flask_migrate
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import URL
 
@@ -87,9 +88,22 @@ def database_url(request, databases) -> str:
     return migrated_database(databases, request.param)
 
 
+class ServerLikeClient(FlaskClient):
+    """Run each request in an application context of its own, as a real server does.
+
+    The test keeps its own context (and database session) for setting up and checking data,
+    so nothing cached for one request (the signed-in user, the session) leaks into the next.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def app(database_url):
     app = create_app(config_for(database_url))
+    app.test_client_class = ServerLikeClient
     with app.app_context():
         yield app
         _db.session.remove()

@@ -2,19 +2,21 @@
 
 from pathlib import Path
 
-from flask import Flask
-
-from config import Config, instance_secret_key
-from tracker import auth, cli, dashboard, errors, i18n, templating
-from tracker.extensions import babel, csrf, db, login_manager, migrate
-
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def create_app(config_class: type = Config) -> Flask:
-    """Build the application with ``config_class``'s settings."""
+def create_app(config_class: type | None = None):
+    """Build the application with ``config_class``'s settings (config.Config by default)."""
+    # Imported here, not at the top, so that importing the pure-Python tracker.extraction
+    # package does not load Flask and the whole application.
+    from flask import Flask
+
+    from config import Config, instance_secret_key
+    from tracker import auth, cli, dashboard, errors, i18n, templating
+    from tracker.extensions import babel, csrf, db, login_manager, migrate
+
     app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
-    app.config.from_object(config_class)
+    app.config.from_object(config_class or Config)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
