@@ -11,7 +11,6 @@ from flask.cli import AppGroup
 from tracker import demo
 from tracker.auth import services as accounts
 from tracker.directory import department_directory
-from tracker.extraction import candidates_to_json, detect_language, extract, format_table
 from tracker.models import LANGUAGES, ROLES
 
 users = AppGroup("users", help="Create users and set their passwords.")
@@ -108,6 +107,8 @@ def _read_minutes(source) -> str:
 @click.argument("source", type=click.File("rb"))
 def extract_command(meeting_date, language, as_json, source):
     """Propose the directives in a file of minutes (or - for standard input)."""
+    from tracker.extraction import candidates_to_json, detect_language, extract, format_table
+
     text = _read_minutes(source)
     held_on: date | None = meeting_date.date() if meeting_date else None
     language = language or detect_language(text)
