@@ -12,7 +12,7 @@ def create_app(config_class: type | None = None):
     from flask import Flask
 
     from config import Config, instance_secret_key
-    from tracker import auth, cli, dashboard, errors, i18n, templating
+    from tracker import auth, cli, dashboard, directives, errors, i18n, meetings, templating
     from tracker.extensions import babel, csrf, db, login_manager, migrate
 
     app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
@@ -34,6 +34,8 @@ def create_app(config_class: type | None = None):
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
+    app.register_blueprint(directives.bp)
+    app.register_blueprint(meetings.bp)
     errors.register_error_handlers(app)
     templating.register(app)
     cli.register(app)
