@@ -38,11 +38,11 @@ REPEAT_THRESHOLD = 0.45
 _WORD_RE = re.compile(r"\w+")
 #: Words too common in minutes to say anything about whether two directives are alike.
 _STOPWORDS = frozenset(
-    (
+    (  # noqa: SIM905 - a word list reads better as one string
         "के का की को में से पर और एवं तथा है हैं किया गया गए दिए दिया कि यह वह सभी करें करने लिए"
         " the a an of to in on for and by with be is are was were that this all shall will"
         " should directed instructed asked department departments"
-    ).split()  # noqa: SIM905 - a word list reads better as one string
+    ).split()
 )
 
 
