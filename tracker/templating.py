@@ -20,6 +20,8 @@ def register(app: Flask) -> None:
     app.add_template_filter(format_day, "day")
     app.add_template_filter(format_moment, "moment")
     app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(lambda department: department.name(current_language()),
+                            "department_name")  # fmt: skip
 
     @app.context_processor
     def inject_globals() -> dict:

@@ -94,7 +94,7 @@
   function addDepartment(card, id, label) {
     var chosen = card.querySelector(".chosen-departments");
     var existing = chosen.querySelector("input[value='" + id + "']");
-    if (existing) { existing.checked = true; return; }
+    if (existing) { existing.checked = true; return existing; }
     var item = document.createElement("li");
     var wrapper = document.createElement("label");
     var box = document.createElement("input");
@@ -106,6 +106,7 @@
     wrapper.appendChild(document.createTextNode(" " + label));
     item.appendChild(wrapper);
     chosen.appendChild(item);
+    return box;
   }
 
   cards.addEventListener("click", function (event) {
@@ -117,14 +118,17 @@
     if (button.dataset.action === "remove") { card.remove(); renumber(); }
   });
 
-  cards.addEventListener("change", function (event) {
+  // Picking from the list fires "input" with the whole entry; acting then, not on "change"
+  // (which fires on blur), keeps the layout still while the pointer is on its way to a button.
+  cards.addEventListener("input", function (event) {
     var input = event.target;
     if (!input.classList.contains("add-department") || !list) { return; }
     var option = Array.prototype.find.call(list.options, function (o) { return o.value === input.value; });
     if (!option) { return; }  // the server explains an unknown name when the form is sent
     var label = input.value.split(" — ")[1] || input.value;
-    addDepartment(input.closest(".review-card"), option.dataset.id, label);
+    var box = addDepartment(input.closest(".review-card"), option.dataset.id, label);
     input.value = "";
+    box.focus();  // closes the suggestion list; the new tick can be undone at once
   });
 
   // Offsets count characters (code points), as the server does.
