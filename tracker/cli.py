@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from tracker import demo
 from tracker.auth import services as accounts
@@ -105,6 +105,7 @@ def _read_minutes(source) -> str:
 @click.option("--language", type=click.Choice(LANGUAGES), help="Detected when not given.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.argument("source", type=click.File("rb"))
+@with_appcontext
 def extract_command(meeting_date, language, as_json, source):
     """Propose the directives in a file of minutes (or - for standard input)."""
     from tracker.extraction import candidates_to_json, detect_language, extract, format_table
