@@ -69,6 +69,27 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
+    # Reminders and mail (flask remind) ---------------------------------------------------------
+    #: Address of the installation as users reach it, for the links in mail and calendar feeds.
+    BASE_URL = _env("BASE_URL", "http://localhost:5000")
+    #: SMTP server; when empty, flask remind records in-app notifications only and sends no mail.
+    MAIL_HOST = _env("MAIL_HOST", "")
+    MAIL_PORT = _env_int("MAIL_PORT", 587)
+    #: Upgrade the connection with STARTTLS (port 587) ...
+    MAIL_STARTTLS = _env_bool("MAIL_STARTTLS", True)
+    #: ... or connect over TLS from the start (port 465); takes precedence over STARTTLS.
+    MAIL_SSL = _env_bool("MAIL_SSL", False)
+    MAIL_USER = _env("MAIL_USER", "")
+    MAIL_PASSWORD = _env("MAIL_PASSWORD", "")
+    MAIL_SENDER = _env("MAIL_SENDER", "tracker@localhost")
+    MAIL_TIMEOUT = _env_int("MAIL_TIMEOUT", 30)
+    #: Officers are reminded of work due within this many days.
+    REMIND_DUE_SOON_DAYS = _env_int("REMIND_DUE_SOON_DAYS", 3)
+    #: Overdue by more than this many days, an assignment goes to the committee's chair.
+    ESCALATE_AFTER_DAYS = _env_int("ESCALATE_AFTER_DAYS", 14)
+    #: An overdue, stale or escalated item is mentioned again after this many days.
+    REMIND_REPEAT_DAYS = _env_int("REMIND_REPEAT_DAYS", 7)
+
 
 class TestConfig(Config):
     TESTING = True

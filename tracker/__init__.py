@@ -12,7 +12,17 @@ def create_app(config_class: type | None = None):
     from flask import Flask
 
     from config import Config, instance_secret_key
-    from tracker import auth, cli, dashboard, directives, errors, i18n, meetings, templating
+    from tracker import (
+        auth,
+        cli,
+        dashboard,
+        directives,
+        errors,
+        i18n,
+        meetings,
+        reminders,
+        templating,
+    )
     from tracker.extensions import babel, csrf, db, login_manager, migrate
 
     app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
@@ -36,7 +46,9 @@ def create_app(config_class: type | None = None):
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(directives.bp)
     app.register_blueprint(meetings.bp)
+    app.register_blueprint(reminders.bp)
     errors.register_error_handlers(app)
     templating.register(app)
     cli.register(app)
+    reminders.register_commands(app)
     return app

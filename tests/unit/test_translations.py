@@ -43,5 +43,5 @@ def test_every_marked_string_is_in_the_catalogue(tmp_path):
     )  # fmt: skip
     marked = {m.id for m in read(template) if m.id}
     translated = {m.id for m in read(CATALOGUE) if m.id}
-    untranslated = sorted(marked - translated)
+    untranslated = sorted(marked - translated, key=str)
     assert untranslated == [], "run `make translations` and translate the new entries"

@@ -12,7 +12,7 @@ _DELETED = (
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
     + "".join(chr(c) for c in range(0xFE00, 0xFE10))
 )
-_DELETED_RE = re.compile("[" + re.escape(_DELETED) + "]")
+_DELETED_RE = re.compile("[" + re.escape(_DELETED) + "]+")
 
 _ONE_TO_ONE: dict[str, str] = {
     # precomposed nukta letters fold to their base consonant
@@ -61,7 +61,11 @@ def fold(text: str) -> Folded:
     mapped = _LONE_CR.sub("\n", text).translate(_TABLE)
     if not _DELETED_RE.search(mapped):
         return Folded(mapped, text, None)
-    kept = [i for i, ch in enumerate(mapped) if ch not in _DELETED]
-    folded = "".join(mapped[i] for i in kept)
+    kept: list[int] = []
+    previous = 0
+    for match in _DELETED_RE.finditer(mapped):
+        kept.extend(range(previous, match.start()))
+        previous = match.end()
+    kept.extend(range(previous, len(mapped)))
     kept.append(len(text))
-    return Folded(folded, text, tuple(kept))
+    return Folded(_DELETED_RE.sub("", mapped), text, tuple(kept))

@@ -34,7 +34,7 @@ from tracker.models import (
 
 #: How alike (0–1, shared words) a proposal and an earlier open directive must be
 #: for the review to suggest linking them as a repeat.
-REPEAT_THRESHOLD = 0.45
+REPEAT_THRESHOLD = 0.4
 _WORD_RE = re.compile(r"\w+")
 #: Words too common in minutes to say anything about whether two directives are alike.
 _STOPWORDS = frozenset(

@@ -13,17 +13,27 @@ from tracker.models.directives import (
     StatusChange,
 )
 from tracker.models.meetings import MEETING_STATES, Meeting, MinutesVersion, meeting_attendance
+from tracker.models.reminders import (
+    FEED_SCOPES,
+    REMINDER_STAGES,
+    CalendarFeed,
+    Notification,
+    ReminderLog,
+)
 from tracker.models.users import LANGUAGES, ROLES, User, user_departments
 
 __all__ = [
     "ASSIGNMENT_STATUSES",
+    "FEED_SCOPES",
     "LANGUAGES",
     "MEETING_STATES",
     "PENDING_STATUSES",
     "PRIORITIES",
+    "REMINDER_STAGES",
     "ROLES",
     "Assignment",
     "Attachment",
+    "CalendarFeed",
     "Committee",
     "Department",
     "DepartmentAlias",
@@ -31,6 +41,8 @@ __all__ = [
     "ExtensionRequest",
     "Meeting",
     "MinutesVersion",
+    "Notification",
+    "ReminderLog",
     "StatusChange",
     "User",
     "committee_departments",

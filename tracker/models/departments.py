@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+
+if TYPE_CHECKING:
+    from tracker.models.users import User
 
 
 class Department(db.Model):
@@ -20,8 +25,13 @@ class Department(db.Model):
         ForeignKey("departments.id", ondelete="SET NULL")
     )
     is_active: Mapped[bool] = mapped_column(default=True)
+    #: The head of the department, who is told of overdue work with its officers.
+    head_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
 
     parent: Mapped[Department | None] = relationship(remote_side=[id])
+    head: Mapped[User | None] = relationship(foreign_keys=[head_user_id])
     aliases: Mapped[list[DepartmentAlias]] = relationship(
         back_populates="department",
         cascade="all, delete-orphan",

@@ -1,0 +1,18 @@
+"""Propose the directives of a meeting from its minutes: text in, frozen dataclasses out."""
+
+from .departments import BUILTIN_DEPARTMENTS, DepartmentEntry
+from .directory import Directory
+from .engine import Assignee, Candidate, detect_language, extract
+from .output import candidates_to_json, format_table
+
+__all__ = [
+    "BUILTIN_DEPARTMENTS",
+    "Assignee",
+    "Candidate",
+    "DepartmentEntry",
+    "Directory",
+    "candidates_to_json",
+    "detect_language",
+    "extract",
+    "format_table",
+]

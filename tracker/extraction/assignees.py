@@ -1,0 +1,162 @@
+"""Tell who a directive is addressed to: the dative, the subject, never the chair."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .directory import WORD, Mention
+
+_R = rf"(?![{WORD}])"
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+_HI_AGENT_AFTER = re.compile(
+    r"(?:[\s,()]+(?!(?:को|से|के|की|का|में|द्वारा|तथा|एवं|और|पर)" + _R + r")[^\s,।|()]+){0,5}?"
+    r"[\s,()]*\s+ने" + _R
+    + r"|\s*(?:की|के)\s+(?:अध्यक्षता|सभापतित्व|निर्देशानुसार|निर्देशों|निर्देश\s+पर|आदेशानुसार|"
+    r"अनुमति|उपस्थिति|मार्गदर्शन)"
+)
+_EN_AGENT_AFTER = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?(?:\s*,?\s*(?:Shri\s+|Smt\.?\s*|Sh\.?\s*|Dr\.?\s*|Mr\.?\s*|Ms\.?\s*|"
+    r"Mrs\.?\s*)?(?:[A-Z][\w.]*,?\s+){1,4})?\s*(?:has\s+|had\s+|also\s+|further\s+)?"
+    r"(?:directed|instructed|asked|"
+    r"requested|urged|advised|ordered|said|stated|chaired|emphasi[sz]ed|stressed|reviewed|called|"
+    r"told|observed|expressed|informed|presided|highlighted|directs|instructs|asks|gave|issued|"
+    r"noted|welcomed|convened|underlined|appealed|exhorted|impressed|sought|took)\b"
+)
+_EN_AGENT_BEFORE = re.compile(
+    r"(?:chaired\s+by|presided\s+(?:over\s+)?by|chairmanship\s+of|presence\s+of|directions?\s+of|"
+    r"instructions?\s+of|orders?\s+of|directed\s+by|instructed\s+by|welcomed\s+by|convened\s+by|"
+    r"approval\s+of|permission\s+of)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HI_STAFF = (r"(?:\s*\([^)]{1,25}\))?(?:\s+(?:के|की)\s+(?:सभी\s+)?(?:अधिकारियों|अधिकारी|अधिकारीगण|"
+             r"कर्मचारियों|प्रतिनिधियों|प्रतिनिधि|टीम|टीमों))?")
+_HI_TO_AFTER = re.compile(_HI_STAFF + r"\s*,?\s*(?:सभी\s+)?(?:को|द्वारा)" + _R)
+_HI_BY_CHAIR = re.compile(
+    r"\s*(?:यह\s+)?(?:भी\s+)?(?:निर्देशित|निर्देश|आदेशित|आदेश|अवगत|बताया|कहा|अपेक्षा|अनुरोध|समीक्षा)" + _R
+)
+_HI_FROM_AFTER = re.compile(_HI_STAFF + r"\s*,?\s*(?:सभी\s+)?से" + _R)
+_EN_TO_AFTER = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?(?:\s*,\s*[^,]{1,40},)?\s*(?:shall|should|will|must|may|would|is\s+to|"
+    r"are\s+to|to\s+(?!the\b|all\b|a\b|an\b)[a-z]+|has\s+to|have\s+to|needs?\s+to|also\s+to|"
+    r"would\s+be\s+responsible|will\s+be\s+responsible|is\s+responsible|are\s+responsible)\b",
+    re.IGNORECASE,
+)
+_EN_TO_BEFORE = re.compile(
+    r"(?:(?<!chaired\s)(?<!presided\s)\bby|directed|instructed|asked|requested|urged|advised|told|"
+    r"exhorted|reminded|tasked|called\s+upon|impressed\s+upon|ordered|appealed\s+to|directions?\s+to|"
+    r"instructions?\s+to|entrusted\s+to|assigned\s+to|responsibility\s+of|encouraged|"
+    r"sensiti[sz]ed|requests?|(?:sought|seek|called\s+for|asked\s+for)\b[^.;]{0,60}?\bfrom)"
+    r"\s+(?:the\s+|all\s+(?:the\s+)?|concerned\s+|respective\s+)*$",
+    re.IGNORECASE,
+)
+#: what may stand between the members of a list of departments
+GLUE = re.compile(
+    r"(?:\s|,|;|&|/|\band\b|\bthe\b|\ball\b|\bor\b|\bas\s+well\s+as\b|\balong\s+with\b|एवं|और|तथा|"
+    r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|\([^)]{0,25}\))*",
+    re.IGNORECASE,
+)
+_CO_AGENT = re.compile(r"(?:\s*\([^)]{0,30}\))?(?:\s+[^\s,।|()]+){0,4}?\s*(?:,|एवं|और|तथा|and|&)\s*")
+_NOT_CO_AGENT = re.compile(
+    r"(?<![\u0900-\u0963\u0971-\u097F])(?:को|से|ने|के|की|का|में|द्वारा)(?![\u0900-\u0963\u0971-\u097F])|"
+    r"\b(?:to|by|of|shall|should|will)\b")
+
+
+@dataclass(slots=True)
+class Role:
+    """What a mention does in its sentence."""
+
+    mention: Mention
+    role: str = "plain"  # "agent", "to", "from", "plain"
+    how: str = ""
+
+
+def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role]:
+    """Tell for each mention in text[start:end] whether it directs, is addressed, or is named."""
+    found = [Role(m) for m in mentions]
+    for r in found:
+        m = r.mention
+        after = text[m.end:min(end, m.end + 80)]
+        before = text[max(start, m.start - 60):m.start]
+        hindi = _DEVANAGARI.search(after) is not None
+        latin = _LATIN.search(after) is not None or _LATIN.search(before) is not None
+        hi_to = _HI_TO_AFTER.match(after) if hindi else None
+        en_to = _EN_TO_AFTER.match(after) if latin else None
+        if hi_to and hi_to.group().endswith("द्वारा") and _HI_BY_CHAIR.match(after, hi_to.end()):
+            r.role = "agent"  # "अध्यक्ष महोदय द्वारा निर्देशित किया गया": the one who directs
+        elif hi_to:
+            r.role, r.how = "to", "dative '" + hi_to.group().strip(" ,").split()[-1] + "'"
+        elif en_to:
+            r.role, r.how = "to", "subject of '" + en_to.group().strip()[:20] + "'"
+        elif latin and _EN_AGENT_BEFORE.search(before):
+            r.role = "agent"
+        elif latin and _EN_TO_BEFORE.search(before):
+            r.role, r.how = "to", "object of '" + _EN_TO_BEFORE.search(before).group().strip() + "'"
+        elif hindi and _HI_FROM_AFTER.match(after):
+            r.role, r.how = "from", "'से'"
+        elif (hindi and _HI_AGENT_AFTER.match(after)) or (latin and _EN_AGENT_AFTER.match(after)):
+            r.role = "agent"
+    # lists share the role of their last member ("X, Y एवं Z को", "X and Y shall")
+    for i in range(len(found) - 2, -1, -1):
+        nxt = found[i + 1]
+        if found[i].role == "plain" and nxt.role in ("to", "from", "agent") and GLUE.fullmatch(
+                text, found[i].mention.end, nxt.mention.start):
+            found[i].role, found[i].how = nxt.role, nxt.how
+    # co-chairs named with their names ("X अमित कुमार एवं Y ... ने")
+    for i in range(len(found) - 2, -1, -1):
+        gap = text[found[i].mention.end:found[i + 1].mention.start]
+        if found[i].role == "plain" and found[i + 1].role == "agent" and len(gap) < 60 and \
+                _CO_AGENT.fullmatch(gap) and not _NOT_CO_AGENT.search(gap):
+            found[i].role = "agent"
+    # ... or of their first member ("directed the X, Y and Z to")
+    for i in range(1, len(found)):
+        prev = found[i - 1]
+        if found[i].role == "plain" and prev.role == "to" and GLUE.fullmatch(
+                text, prev.mention.end, found[i].mention.start):
+            found[i].role, found[i].how = prev.role, prev.how
+    return found
+
+
+def choose(text: str, start: int, found: list[Role], forced: bool
+           ) -> tuple[list[Mention], bool, str]:
+    """Pick the addressed mentions: dative first, then 'से', then the plain ones."""
+    if forced:
+        picked = [r for r in found if r.role != "agent"]
+        how = "named in the responsibility column"
+    else:
+        picked = [r for r in found if r.role == "to"]
+        how = picked[0].how if picked else ""
+        if not picked:
+            picked = [r for r in found if r.role == "from"]
+            how = "'से' (addressed)" if picked else ""
+        if not picked:
+            picked = [r for r in found if r.role == "plain" and r.mention.kind != "chair" and (
+                r.mention.kind != "unknown" or r.mention.start - start < 25)]
+            how = "mention in the sentence" if picked else ""
+    all_flag = any(r.mention.kind == "all" for r in picked)
+    chosen = [r.mention for r in picked if r.mention.kind != "all"]
+    if all_flag:
+        how = "all departments" + (", " + how if chosen else "")
+    return chosen, all_flag, how
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,6}\b")
+_NOT_NAMES = frozenset(str.split("ACTION BY AND ALL NA NIL TBD TO THE OF FOR NO S"))
+
+
+def with_acronyms(ft: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """Add the abbreviations a responsibility line names that the directory does not know."""
+    extra = []
+    for a in _ACRONYM.finditer(ft, start, end):
+        overlaps = any(m.start < a.end() and a.start() < m.end for m in mentions)
+        if a.group() in _NOT_NAMES or overlaps:
+            continue
+        after = ft[a.end():end].lstrip(" ")
+        if any(m.start == end - len(after) for m in mentions):
+            continue  # "EE PWD": a title in front of a known department
+        if ft[max(start, a.start() - 1):a.start()] == "(":
+            continue  # "ADM (F&R)": a qualifier of the mention before it
+        extra.append(Mention(a.start(), a.end(), None, "unknown"))
+    return sorted(mentions + extra, key=lambda m: m.start)

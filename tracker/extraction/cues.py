@@ -1,0 +1,353 @@
+"""Recognise directive cues, and the look-alikes that are not directives, in both languages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .directory import WORD
+
+_R = rf"(?![{WORD}])"
+_L = rf"(?<![{WORD}])"
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The words that make a sentence a directive, and how much they are worth."""
+
+    start: int
+    end: int
+    label: str
+    weight: float
+
+
+def _cue(label: str, pattern: str, weight: float, *words: str,
+         flags: int = 0) -> tuple[str, re.Pattern, float, tuple[str, ...]]:
+    return label, re.compile(pattern, flags), weight, words
+
+
+# (label, pattern, weight, words one of which the text must hold for the pattern to be tried).
+# Weights >= 0.8 are "strong": they stand on their own.
+_STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
+    _cue("hi directive verb",
+         _L + r"निर्देश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|देते|दें|दिये\s+गये|दिए\s+गए|दिए\s+गये|"
+         r"जारी\s+(?:किए|किये|किया|करते|करें))" + _R, 0.9, "निर्देश"),
+    _cue("hi directive verb",
+         _L + r"(?:दिए|दिये|दिया)\s+(?:कडे\s+|सख्त\s+|आवश्यक\s+|कई\s+|अहम\s+)?निर्देश" + _R,
+         0.85, "निर्देश"),
+    _cue("hi directive verb",
+         _L + r"निर्देशित\s+(?:भी\s+)?(?:किया|किए|किये|करते|करें|कर)" + _R, 0.9, "निर्देशित"),
+    _cue("hi order verb",
+         _L + r"(?:आदेश|आदेशित)\s+(?:भी\s+)?(?:दिए|दिये|दिया|किया|किए|करते|देते)" + _R, 0.9, "आदेश"),
+    _cue("hi warning verb", _L + r"हिदायत\s+(?:भी\s+)?(?:दी|दे|देते|दिया)" + _R, 0.85, "हिदायत"),
+    _cue("hi appeal verb", _L + r"(?:आह्वान|आवाहन|आहवान)\s+(?:भी\s+)?(?:किया|करते)" + _R,
+         0.85, "आह्वान", "आवाहन", "आहवान"),
+    _cue("hi expectation",
+         _L + r"(?:अपेक्षा\s+(?:भी\s+)?(?:की|व्यक्त|करते)|अपेक्षित\s+(?:है|होगा)\s+कि|अनुरोध\s+है\s+कि)"
+         + _R, 0.8, "अपेक्षा", "अपेक्षित", "अनुरोध"),
+    _cue("hi asked to",
+         r"[\u0900-\u0963\u0971-\u097F]{2,}ने\s+(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:भी\s+)?कहा" + _R,
+         0.85, "कहा"),
+    _cue("hi asked to", _L + r"(?:से|को)\s+(?:यह\s+)?कहा\s+(?:गया\s+)?कि" + _R, 0.8, "कहा"),
+    _cue("hi request", _L + r"(?:अनुरोध|आग्रह)\s+(?:भी\s+)?(?:किया|करते)" + _R,
+         0.75, "अनुरोध", "आग्रह"),
+    _cue("hi report sought",
+         _L + r"(?:आख्या|रिपोर्ट|स्पष्टीकरण|जवाब|सूचना)\s+(?:भी\s+)?(?:मांगी|मांगा|तलब\s+(?:की|किया))"
+         + _R, 0.8, "मांग", "तलब"),
+    _cue("hi responsibility",
+         _L + r"(?:जिम्मेदारी|जिम्मेवारी|दायित्व)\s+(?:सौंपी|सौंपा|सौंपे|दी|दिया)" + _R,
+         0.8, "जिम्मे", "दायित्व"),
+    _cue("hi ensure",
+         _L + r"सुनिश्चित\s+(?:करें|करेंगे|करेगा|करेगी|करे|कराएं|करायें|कराये|कराए|करवाएं|किया\s+जाए|"
+         r"किया\s+जाये|की\s+जाए|की\s+जाये|कराया\s+जाए|कराया\s+जाये|करना\s+होगा|करने\s+के\s+निर्देश|"
+         r"कर\s+लें|करवाया\s+जाए)" + _R, 0.85, "सुनिश्चित"),
+    _cue("en directive verb",
+         r"\b(?:directed|instructed|ordered|mandated|directs|instructs)\b(?!\s+by\b)",
+         0.9, "direct", "instruct", "order", "mandat", flags=_I),
+    _cue("en directions given",
+         r"\b(?:directions?|instructions?|orders?)\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+)?"
+         r"(?:given|issued|passed)\b|\b(?:gave|issued|passed)\s+(?:strict\s+|necessary\s+|clear\s+)?"
+         r"(?:directions?|instructions?|orders?)\b", 0.85, "direction", "instruction", "order",
+         flags=_I),
+    _cue("en asked to",
+         r"\b(?:asked|requested|urged|told|exhorted|reminded|tasked|entrusted)\b[^.;।]{0,160}?"
+         r"\bto\s+[a-z]", 0.85,
+         "asked", "request", "urge", "told", "exhort", "remind", "task", "entrust", flags=_I),
+    _cue("en asked to",
+         r"\b(?:called\s+upon|impressed\s+upon|appealed\s+to|requests?\s+(?:the|all)|"
+         r"(?:stressed|emphasi[sz]ed|insisted)\s+(?:up)?on\s+(?:the\s+)?[^.;।]{0,80}?\bto\s+[a-z]|"
+         r"laid\s+(?:stress|emphasis)\s+on\s+[^.;।]{0,80}?\bto\s+[a-z])", 0.8,
+         "called", "impressed", "appealed", "request", "stressed", "emphasi", "insisted", "laid",
+         flags=_I),
+    _cue("en desired",
+         r"\b(?:desired|desires)\s+that\b|\b(?:desired|desires)\s+(?:the\s+|all\s+)?[^.;।]{0,60}?"
+         r"\bto\s+[a-z]", 0.8, "desire", flags=_I),
+    _cue("en report sought",
+         r"\b(?:sought|seeks?|called\s+for)\s+(?:a\s+|the\s+)?(?:detailed\s+|comprehensive\s+|"
+         r"status\s+|compliance\s+|action\s+taken\s+)?(?:report|explanation|details|information|"
+         r"clarification|reply|update)", 0.8, "sought", "seek", "called", flags=_I),
+    _cue("en asked for",
+         r"\b(?:asked|called)\s+for\s+(?:the\s+|a\s+|an\s+)?(?:speedy|immediate|timely|early|"
+         r"expeditious|strict|necessary|proper|detailed|urgent|time-bound|report|details|"
+         r"explanation|completion|action|compliance|survey|inspection|submission|release|disposal|"
+         r"coordination|verification|review|updated|status)\b", 0.75, "asked", "called", flags=_I),
+    _cue("en advised to",
+         r"\b(?:advised|encouraged|sensiti[sz]ed)\b[^.;।]{0,160}?\bto\s+[a-z]", 0.75,
+         "advis", "encourag", "sensiti", flags=_I),
+)
+
+_DECISION = re.compile(
+    r"\bit\s+was\s+(?:unanimously\s+)?(?:agreed|decided|resolved|directed|suggested|recommended|"
+    r"emphasi[sz]ed|stressed)\b|\b(?:committee|meeting|house|members?|forum|task\s+force)\s+"
+    r"(?:unanimously\s+)?(?:agreed|decided|resolved)\b|\bdecision\s+was\s+taken\b|\bit\s+has\s+been\s+"
+    r"decided\b|^\s*(?:decision|resolution|resolved)\s*[:-]|" + _L
+    + r"(?:(?:निर्णय|निश्चय|फैसला)\s+(?:भी\s+)?(?:लिया\s+गया|किया\s+गया|लिया|किया|हुआ)|"
+    r"(?:तय|सहमति)\s+(?:किया\s+गया|हुई|हुआ|बनी|व्यक्त\s+की\s+गई)|(?:प्रस्ताव|संकल्प)\s+पारित|^\s*निर्णय\s*[:-])",
+    _I | re.MULTILINE,
+)
+_DECISION_KEYS = ("agreed", "decided", "resolved", "decision", "resolution", "निर्णय", "निश्चय",
+                  "फैसला", "तय", "सहमति", "प्रस्ताव", "संकल्प")
+_MODAL_KEYS = ("shall", "must", "should", "will", "may", "is to", "are to", "has to", "have to",
+               "need")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|should|would|must|may|to\s+be|be\s+\w+ed|is\s+to|are\s+to)\b|" + _L
+    + r"(?:[\u0900-\u0963\u0971-\u097F]+(?:ेगा|ेगी|ेंगे|ाएगा|ाएगी|ाएंगे|ायेगा|ायेगी|ायेंगे|ाएंगे)|करें|करे|कराएं|"
+    r"कराए|जाए|जाएं|जाये|जायें|दें|रखें|भेजें|लें)" + _R,
+    _I,
+)
+_EN_MODAL = re.compile(
+    r"\b(?P<m>shall|must|should|will\s+(?:ensure|be\s+responsible|take\s+(?:necessary\s+|immediate\s+)?"
+    r"(?:action|steps))|may\s+(?:please\s+)?(?:ensure|take|submit|send|prepare|furnish|conduct|"
+    r"organi[sz]e|complete|issue|provide|identify|expedite|initiate|coordinate|make|get|arrange|"
+    r"monitor|share|upload|update|constitute|designate|nominate|hold|carry|launch|review|examine|"
+    r"look|visit|inspect|release|start|depute|fix|verify|convene|circulate|distribute)|"
+    r"may\s+(?!be\b|have\b|not\b|also\s+be\b|well\b|help\b|lead\b|result\b|affect\b|cause\b|"
+    r"benefit\b|come\b|arise\b|occur\b|happen\b|need\b|get\s+affected)[a-z]{3,}|"
+    r"(?:is|are)\s+to\s+(?!be\s+noted)[a-z]+|(?:has|have)\s+to\s+[a-z]+|needs?\s+to\s+[a-z]+)\b"
+    r"(?!\s+be\s+noted)(?P<passive>\s+(?:also\s+)?be\s+[a-z]+)?",
+    _I,
+)
+#: what a meeting says about its own business ("will be reviewed in the next meeting")
+_MEETING_BUSINESS = re.compile(
+    r"\bwill\s+be\s+(?:reviewed|discussed|held|taken\s+up|considered|placed|presented|convened)\b|"
+    + _L + r"(?:समीक्षा|चर्चा|आयोजित|विचार)\s+(?:की|किया)\s+जाए(?:गी|गा)" + _R,
+    _I,
+)
+#: what a meeting records rather than asks for ("the minutes were confirmed")
+_RECORD = re.compile(
+    r"\b(?:is|are)\s+(?:duly\s+|unanimously\s+)?(?:confirmed|approved|noted|adopted|ratified)\b|"
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:duly\s+|unanimously\s+|also\s+)?"
+    r"[a-z]+(?:ed|en|wn|t|done|held|made)\b|" + _L + r"(?:पुष्टि|अनुमोदन|चर्चा|समीक्षा|स्वागत|"
+    r"अवगत|जानकारी|प्रस्तुत)\s+(?:की|किया|कराया|दी)\s*(?:गई|गया|गये|गए)?" + _R
+    + r"|\b(?:discussed|reviewed|noted|appreciated|thanked|informed|apprised|briefed|presented|"
+    r"explained|welcomed|expressed|observed|deliberated)\b|" + _L + r"(?:चर्चा\s+(?:हुई|की)|"
+    r"विचार[-\s]?विमर्श|सराहना|प्रशंसा|धन्यवाद|आभार)" + _R
+    + r"|(?:गई|गया|गये|गए)\s*(?:है|हैं|थी|था|थे)?\s*[।.]?\s*$",
+    _I,
+)
+#: the public, to whom an appeal is not a directive to a department
+_PUBLIC = re.compile(
+    r"\b(?:the\s+)?(?:youth|people|public|citizens|residents|villagers|parents|students|farmers|"
+    r"general\s+public|community|masses|voters|women|devotees)\b|" + _L
+    + r"(?:युवाओं|युवा|लोगों|जनता|जनमानस|नागरिकों|आमजन|ग्रामीणों|अभिभावकों|छात्रों|किसानों|मतदाताओं|"
+    r"श्रद्धालुओं)" + _R,
+    _I,
+)
+#: a member of the public as the subject of a Hindi clause ("सभी मतदाता ... करें")
+_HI_PUBLIC_SUBJECT = re.compile(
+    _L + r"(?:लोग|जनता|आमजन|जनमानस|नागरिक|नागरिकगण|मतदाता|अभिभावक|अभिभावकगण|श्रद्धालु|आप|हम)"
+    r"(?!\s+(?:को|के|की|का|से|में|तक|हेतु|लिए|द्वारा)" + _R + ")" + _R
+)
+_EN_ENSURE = re.compile(r"\b(?:to\s+)?ensure\b", _I)
+_EN_TO_BE = re.compile(
+    r"\bto\s+be\s+(?:completed|submitted|prepared|done|carried|conducted|ensured|taken|issued|sent|"
+    r"organi[sz]ed|provided|made|finali[sz]ed|identified|uploaded|set\s+up|installed|repaired|"
+    r"distributed|started|initiated|launched|expedited|covered|enrolled|verified|updated|shared|"
+    r"furnished|placed|constituted|nominated|designated|closed|cleared|disbursed|held|convened|"
+    r"circulated|linked|surveyed|deployed|removed|restored|filled|conducted|mapped|registered)\b",
+    _I,
+)
+_EN_IMPERATIVE = re.compile(
+    r"(?:please\s+)?(?:ensure|prepare|submit|conduct|organi[sz]e|complete|identify|send|provide|issue|"
+    r"update|upload|constitute|hold|arrange|expedite|share|furnish|initiate|take|make|carry\s+out|"
+    r"launch|start|monitor|finali[sz]e|designate|nominate|verify|distribute|install|repair|release|"
+    r"compile|map|survey|link|enrol|enroll|register|convene|circulate|depute|deploy|fill|remove|"
+    r"restore|clear|disburse|sanction|set\s+up|put\s+up|display|publish|inspect)\b",
+    _I,
+)
+_HI_SUBJUNCTIVE = re.compile(
+    _L + r"(?:करें|करे|कराएं|करायें|कराये|कराए|करवाएं|करवायें|करवाये|करवाए|दें|दिलाएं|दिलायें|"
+    r"दिलवाएं|लें|रखें|भेजें|भिजवाएं|भिजवायें|बनाएं|बनायें|चलाएं|चलायें|लगाएं|लगायें|लगवाएं|हटाएं|"
+    r"हटवाएं|पहुंचाएं|पहुंचायें|बढाएं|बढायें|जोडें|निकालें|खोलें|बुलाएं|सौंपें|भरें|बांटें|अपनाएं|"
+    r"रोकें|बरतें|निभाएं|लाएं|उठाएं|दिखाएं|जाए|जाएं|जाये|जायें|जाय|होने\s+(?:पाए|पाये|पाएं)|रखे|भेजे|रहें|"
+    r"(?:बनाए|बनाये|चलाए|चलाये|लगाए|लगाये|दिलाए|दिलाये|पहुंचाए|करवाए)(?!\s+(?:गए|गये|गई|जा|जाने|"
+    r"जाएं|जाए|जाएंगे|जाएगी|जाएगा))|करना\s+होगा|करने\s+होंगे|"
+    r"कराना\s+होगा|देना\s+होगा|रखना\s+होगा|(?:करना|कराना|जाना|देना|रखना|लेना|भेजना|बनाना|चलाना|"
+    r"लगाना|करने|कराने)\s+चाहिए)" + _R
+)
+#: what may follow a verb that ends its clause: particles, then punctuation or a conjunction
+_CLAUSE_FINAL = re.compile(
+    r"(?:\s+(?:भी|ही|तो|जी|नहीं|न))*\s*(?:[,;।॥.!?|\"')\]]|$|\s+(?:तथा|और|एवं|व|ताकि|ताकी|जिससे|साथ\s+ही|"
+    r"अन्यथा|वरना|जिसके|जो)" + _R + ")"
+)
+_HI_PURPOSE = re.compile(_L + r"(?:ताकि|ताकी|जिससे|जिसके\s+लिए|जिससे\s+कि|जो\s+कि|यदि|अगर)" + _R)
+_HI_THAT = re.compile(_L + r"कि" + _R)
+_HI_SAYING = re.compile(
+    r"कहा|निर्देश|आदेश|अपेक्षा|हिदायत|निर्णय|तय|सहमति|सुनिश्चित\s+कर(?:ें|े|ाएं)|ध्यान\s+रख|आग्रह|"
+    r"अनुरोध|आह्वान|जोर\s+दिया|बल\s+दिया|आवश्यक\s+है|आवश्यकता\s+है"
+)
+_HI_SAID = re.compile(_L + r"कहा\s+(?:गया\s+)?कि" + _R)
+
+_REPORTING = re.compile(
+    r"\b(?:informed|briefed|apprised|reported|intimated|explained|told\s+the\s+(?:meeting|house|"
+    r"committee|chair))\b[^.;।]{0,100}?\bthat\b|" + _L
+    + r"(?:बताया|बताते\s+हुए|जानकारी\s+(?:दी|देते|दिया)|अवगत\s+(?:कराया|कराते)|सूचित\s+किया|अवगत\s+"
+    r"करवाया)(?:\s+गया)?\s*(?:कि)?" + _R,
+    _I,
+)
+_ATTENDANCE = re.compile(
+    _L + r"(?:उपस्थित\s+(?:रहे|थे|रहीं|हुए)|मौजूद\s+(?:रहे|थे|रहीं))" + _R
+    + r"|\b(?:were|was)\s+(?:also\s+)?present\b|\bparticipated\s+in\b|\battended\s+by\b",
+    _I,
+)
+_DONE = re.compile(
+    _L + r"(?:जा\s+चुका|जा\s+चुके|जा\s+चुकी|कर\s+(?:लिया|दिया)\s+गया|पूर्ण\s+हो\s+चुका|हो\s+चुका|हो\s+चुके|"
+    r"किया\s+जा\s+रहा|किए\s+जा\s+रहे|जा\s+रही\s+है|गए\s+थे|गये\s+थे|गया\s+था|गई\s+थी)" + _R
+    + r"|\b(?:has|have|had)\s+(?:already\s+)?been\s+[a-z]+(?:ed|en|t)\b|\balready\b|\bwere\s+"
+    r"(?:inspected|completed|held|organi[sz]ed|conducted|distributed|enrolled|rescued|identified|"
+    r"covered|done|made|given|issued|sent|visited|surveyed|registered)\b|\bwas\s+(?:completed|held|"
+    r"organi[sz]ed|conducted|done|inspected)\b",
+    _I,
+)
+_PREVIOUS = re.compile(
+    r"(?:पूर्व\s+में|पिछली\s+बैठक|गत\s+बैठक|विगत\s+बैठक|previous\s+meeting|last\s+meeting|earlier)",
+    _I,
+)
+_AS_DIRECTED = re.compile(
+    r"\bas\s+(?:directed|instructed|ordered)\b|\bin\s+(?:accordance|compliance|pursuance)\s+"
+    r"(?:with|of)\s+(?:the\s+)?(?:directions|instructions|orders)",
+    _I,
+)
+
+#: words one of which a segment must hold to be worth a closer look
+_ANY_CUE_WORDS = (
+    "निर्देश", "आदेश", "हिदायत", "आह्वान", "आवाहन", "आहवान", "अपेक्षा", "कहा", "अनुरोध", "आग्रह",
+    "जिम्मे", "दायित्व", "सुनिश्चित", "निर्णय", "निश्चय", "फैसला", "तय", "सहमति", "प्रस्ताव", "संकल्प",
+    "ें", "ाए", "ाये", "ाय", "जाए", "चाहिए", "होगा", "होंगे", "ेगा", "ेगी", "ेंगे", "पाए", "करे",
+    "direct", "instruct", "order", "mandat", "ask", "request", "urge", "told", "exhort", "remind",
+    "task", "entrust", "call", "impress", "appeal", "advis", "encourag", "sensiti", "agreed",
+    "decided", "resolved", "decision", "resolution", "shall", "must", "should", "will", "may",
+    "ensure", "is to", "are to", "has to", "have to", "need", "to ", "desire", "wanted", "stress",
+    "emphasi", "insist", "laid", "अपेक्षित", "sought", "seek", "मांग", "तलब",
+)
+
+
+def may_hold_cue(text: str, start: int, end: int) -> bool:
+    """Tell cheaply whether text[start:end] could hold a directive cue at all."""
+    low = text[start:end].lower()
+    if any(word in low for word in _ANY_CUE_WORDS):
+        return True
+    return bool(_EN_IMPERATIVE.match(text, start, end))
+
+
+def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: bool,
+             context: str, kind: str) -> Cue | None:
+    """Return the best directive cue in text[start:end], or None when it is not a directive."""
+    strong: Cue | None = None
+    low = text[start:end].lower()
+    for label, regex, weight, keys in _STRONG:
+        if not any(k in low for k in keys):
+            continue
+        m = regex.search(text, start, end)
+        if m and (strong is None or weight > strong.weight):
+            if _AS_DIRECTED.search(text, max(start, m.start() - 20), m.end()):
+                continue
+            after = text[m.end():min(end, m.end() + 25)]
+            if re.match(r"\s*(?:जा\s+चुके|गए\s+थे|गये\s+थे|थे|था|हैं\s+जिनका|जाने|गए\s+हैं\s+जिनका|"
+                        r"जा\s+रहे)", after):
+                continue
+            strong = Cue(m.start(), m.end(), label, weight)
+    if strong is not None:
+        if strong.label in ("en asked to", "hi appeal verb") and not has_mention:
+            window = (text[strong.start:min(end, strong.end + 40)] if strong.label.startswith("en")
+                      else text[max(start, strong.start - 80):strong.start])
+            if _PUBLIC.search(window):
+                return None
+        reporting = _REPORTING.search(text, start, strong.start)
+        if _ATTENDANCE.search(text, start, end) or reporting:
+            return None
+        if _PREVIOUS.search(text, start, strong.start) and _DONE.search(text, start, end):
+            return None
+        return strong
+
+    weak = _weak_cue(text, start, end, low, has_mention=has_mention, lead_to=lead_to,
+                     context=context, kind=kind)
+    if weak is None:
+        return None
+    if _ATTENDANCE.search(text, start, end) or _REPORTING.search(text, start, end):
+        return None
+    if _DONE.search(text, start, end) and context != "decision":
+        return None
+    if context == "report" and weak.weight < 0.8:
+        return None
+    return weak
+
+
+def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, lead_to: bool,
+              context: str, kind: str) -> Cue | None:
+    listed = kind in ("item", "table", "action") or context in ("decision", "table")
+    decision = _DECISION.search(text, start, end) if any(k in low for k in _DECISION_KEYS) else None
+    if decision:
+        if _FUTURE.search(text, decision.end(), end):
+            return Cue(decision.start(), decision.end(), "decision", 0.85)
+        return Cue(decision.start(), decision.end(), "decision", 0.55)
+    if lead_to:
+        return Cue(start, start, "department as subject of 'to'/modal + verb", 0.75)
+    if context == "decision" and not _MEETING_BUSINESS.search(text, start, end):
+        future = _FUTURE.search(text, start, end)
+        if future:
+            return Cue(future.start(), future.end(), "future tense under decisions", 0.7)
+    modal = _EN_MODAL.search(text, start, end) if any(k in low for k in _MODAL_KEYS) else None
+    if modal:
+        passive = modal.group("passive")
+        if has_mention or listed or (passive and re.search(r"ed$|en$|done$|made$|set$|kept$|held$",
+                                                          passive.strip())):
+            weight = 0.8 if modal.group("m").lower() in ("shall", "must") else 0.7
+            return Cue(modal.start(), modal.end(), "en modal", weight)
+    to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None
+    if to_be and (has_mention or listed):
+        return Cue(to_be.start(), to_be.end(), "en 'to be' + participle", 0.65)
+    imperative = _EN_IMPERATIVE.match(text, start, end)
+    if imperative and text[start].isupper():
+        return Cue(imperative.start(), imperative.end(), "en imperative", 0.7 if listed else 0.6)
+    ensure = _EN_ENSURE.search(text, start, end) if "ensure" in low else None
+    if ensure and has_mention and listed:
+        return Cue(ensure.start(), ensure.end(), "en 'ensure'", 0.65)
+    found = _hindi_subjunctive(text, start, end, listed, has_mention)
+    if found is None and kind == "item" and context == "decision" and not _RECORD.search(
+            text, start, end) and not _MEETING_BUSINESS.search(text, start, end):
+        return Cue(start, start, "item under a heading of decisions or directions", 0.65)
+    return found
+
+
+def _hindi_subjunctive(text: str, start: int, end: int, listed: bool,
+                       has_mention: bool) -> Cue | None:
+    stop = _HI_PURPOSE.search(text, start, end)
+    limit = stop.start() if stop else end
+    verbs = [v for v in _HI_SUBJUNCTIVE.finditer(text, start, limit)
+             if _CLAUSE_FINAL.match(text, v.end(), end)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if not has_mention and _HI_PUBLIC_SUBJECT.search(text, start, verb.start()):
+        return None  # an appeal to the public, not a directive to a department
+    thats = list(_HI_THAT.finditer(text, start, verb.start()))
+    if thats:
+        said = _HI_SAID.search(text, start, verb.start())
+        if said:
+            return Cue(said.start(), verb.end(), "hi 'कहा कि' + subjunctive", 0.8)
+        if not _HI_SAYING.search(text, start, thats[-1].start()):
+            return None
+    label = "hi subjunctive" + (" in list" if listed else "")
+    return Cue(verb.start(), verb.end(), label, 0.7 if listed else 0.6)

@@ -1,0 +1,382 @@
+"""Find department, chair and office mentions with one precompiled matcher per directory."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .departments import BUILTIN_DEPARTMENTS, CHAIR_TITLES, DepartmentEntry
+from .normalize import fold
+
+#: letters that continue a word, in both scripts (Devanagari signs included, danda excluded)
+WORD = r"\w\u0900-\u0963\u0971-\u097F"
+_LEFT = rf"(?<![{WORD}])"
+_RIGHT = rf"(?![{WORD}])"
+_SEP = r"[\s,\-/().]+"
+_SEP_SPLIT = re.compile(_SEP)
+_LATIN = re.compile(r"[A-Za-z]")
+_DEVA = re.compile(r"[\u0900-\u0963\u0971-\u097F]")
+_CONJ_WORDS = ("एवं", "और", "व", "तथा", "and", "&", "एंव")
+_CONJ_MARK = "\ue000"
+_CONJ_PATTERN = "(?:" + "|".join(re.escape(w) for w in sorted(_CONJ_WORDS, key=len)[::-1]) + ")"
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of folded text that names a department, a chair, all departments or an office."""
+
+    start: int
+    end: int
+    code: str | None
+    #: "dept" (directory), "chair", "all" (all departments) or "unknown" (office not in directory)
+    kind: str
+
+
+@lru_cache(maxsize=8192)
+def canonical(text: str) -> str:
+    """Return the lookup key of an alias or of matched text."""
+    tokens = [t for t in _SEP_SPLIT.split(fold(text).text) if t]
+    return " ".join(_CONJ_MARK if t in _CONJ_WORDS else t for t in tokens)
+
+
+def _plural_variants(key: str) -> list[str]:
+    """Return the Hindi oblique-plural forms of a key ("अधिकारी" -> "अधिकारियों")."""
+    if not key or not ("\u0900" <= key[-1] <= "\u097f"):
+        return []
+    if key.endswith("ी"):
+        return [key[:-1] + "ियों"]
+    if key.endswith("ा"):
+        return [key + "ओं"]
+    if _DEVANAGARI_CONSONANT.search(key):
+        return [key + "ों", key + "ें"]
+    return []
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    """Build a prefix-factored regex (longest alternatives first) from canonical keys."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(ch: str) -> str:
+        if ch == " ":
+            return _SEP
+        if ch == _CONJ_MARK:
+            return _CONJ_PATTERN
+        return re.escape(ch)
+
+    def build(node: dict) -> str:
+        alts = [emit(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+class _Matcher:
+    """Compiled patterns and lookup tables for one set of entries."""
+
+    def __init__(self, entries: tuple[DepartmentEntry, ...]) -> None:
+        folded: dict[str, str | None] = {}
+        exact: dict[str, str | None] = {}
+        bare: dict[str, str] = {}
+        for entry in entries:
+            for alias in (entry.name_en, entry.name_hi, *entry.aliases):
+                self._add(alias, entry.code, folded, exact)
+                stem = _bare_name(alias)
+                if stem:
+                    bare.setdefault(canonical(stem).lower(), entry.code)
+        self.chair_keys = set()
+        for title, code in CHAIR_TITLES.items():
+            key = canonical(title)
+            target = exact if _ACRONYM.fullmatch(title) else folded
+            lookup = key if target is exact else key.lower()
+            target.setdefault(lookup, code)
+            self.chair_keys.add(lookup)
+            for variant in _plural_variants(lookup):
+                target.setdefault(variant, code)
+                self.chair_keys.add(variant)
+        self.folded = folded
+        self.exact = exact
+        self.bare = bare
+        suffix = r"(?:'s|s)?"
+        self.folded_re = re.compile(_LEFT + "(?:" + _trie_regex(folded) + ")" + suffix + _RIGHT,
+                                    re.IGNORECASE)
+        self.exact_re = re.compile(_LEFT + "(?:" + _trie_regex(exact) + ")" + suffix + _RIGHT)
+        bare_body = "(?:" + _trie_regex(bare) + ")"
+        item_sep = r"(?:\s*[,;]\s*(?:(?:और|एवं|तथा|व|and|&)\s+)?|\s+(?:और|एवं|तथा|व|and|&)\s+)"
+        dept_word = r"(?:विभागों|विभाग|departments|department|depts\.?|dept\.?)"
+        self.bare_item_re = re.compile(_LEFT + bare_body + _RIGHT, re.IGNORECASE)
+        self.bare_list_re = re.compile(
+            _LEFT + "(?:" + bare_body + _RIGHT + ")(?:" + item_sep + bare_body + _RIGHT + ")*"
+            + r"\s+(?:(?:जैसे|आदि|इत्यादि|etc\.?)\s+)?(?:के\s+)?" + dept_word + _RIGHT
+            + "|" + dept_word + r"\s+(?:of|like|such\s+as|viz\.?|namely|including)\s+(?:the\s+)?"
+            + "(?:" + bare_body + _RIGHT + ")(?:" + item_sep + bare_body + _RIGHT + ")*",
+            re.IGNORECASE,
+        )
+
+    @staticmethod
+    def _add(alias: str, code: str, folded: dict, exact: dict) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        if _ACRONYM.fullmatch(alias):
+            exact[alias] = code
+            if len(alias) <= 5 and alias.isalpha():
+                exact[" ".join(alias)] = code  # dotted form "P.W.D" folds to "P W D"
+            return
+        key = canonical(alias).lower()
+        if not key:
+            return
+        folded[key] = code
+        for variant in _plural_variants(key):
+            folded.setdefault(variant, code)
+
+    def lookup(self, matched: str, exact: bool) -> tuple[str | None, bool] | None:
+        """Return (code, is_chair) for matched text, or None."""
+        key = canonical(matched)
+        table = self.exact if exact else self.folded
+        if not exact:
+            key = key.lower()
+        for candidate in (key, key[:-2] if key.endswith("'s") else None,
+                          key[:-1] if key.endswith("s") else None):
+            if candidate and candidate in table:
+                return table[candidate], candidate in self.chair_keys
+        return None
+
+
+def _bare_name(alias: str) -> str | None:
+    """Return a department name without its "department" word, or None."""
+    for suffix in (" विभाग", " Department", " department", " Dept"):
+        if alias.endswith(suffix) and len(alias) > len(suffix) + 2:
+            return alias[: -len(suffix)]
+    if alias.startswith("Department of ") and len(alias) > 16:
+        return alias[len("Department of "):]
+    return None
+
+
+_ALL_HI = re.compile(
+    _LEFT + r"(?:(?:सभी|समस्त|सब)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|जनपद|जिला|जिले|जनपदीय|"
+    r"विभागीय|रेखीय|अन्य|स्तरीय|के|स्तर|प्रमुख|नामित|नोडल|जनपद\s+स्तरीय|जिला\s+स्तरीय)\s+)*"
+    r"|(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित)\s+(?:(?:विभागीय|जनपद\s+स्तरीय|जिला\s+स्तरीय|रेखीय)\s+)?)"
+    r"(?:विभागाध्यक्षों|विभागाध्यक्ष|विभागों|विभाग|अधिकारियों|अधिकारीगण|अधिकारी|अफसरों|अफसर|"
+    r"सदस्यों|सदस्य|कर्मचारियों|कर्मचारी|एजेंसियों|इकाइयों|हितधारकों)" + _RIGHT
+)
+_ALL_EN = re.compile(
+    r"\b(?:all\s+(?:the\s+)?(?:(?:concerned|line|member|district|district-level|other|"
+    r"participating|relevant|respective|government|nodal|field|implementing|state|key)\s+)*"
+    r"(?:departments|depts|officers|officials|HoDs|heads\s+of\s+(?:the\s+)?departments|members|"
+    r"stakeholders|agencies)|(?:the\s+)?members(?=\s+(?:were|are|shall|should|will|may|must|to)\b)|"
+    r"all\s+concerned|(?:the\s+)?concerned\s+(?:departments|officers|"
+    r"officials|HoDs)|(?:the\s+)?(?:officers|officials|departments)\s+concerned|"
+    r"the\s+concerned(?=\s+(?:to|shall|should|will|must|may)\b)|"
+    r"(?:the\s+)?line\s+departments|every\s+department|each\s+department)\b",
+    re.IGNORECASE,
+)
+
+_HI_HEADS = (
+    "अधिकारियों|अधिकारी|अभियंताओं|अभियंता|अभियन्ता|निदेशकों|निदेशक|आयुक्त|सचिवों|सचिव|"
+    "विभागों|विभाग|निगम|प्राधिकरण|परिषद|बोर्ड|आयोग|अधीक्षक|निरीक्षक|प्रबंधक|प्रबन्धक|समन्वयक|"
+    "मिशन|इकाई|प्रकोष्ठ|निदेशालय|संस्थान|प्रभारी|अधीक्षकों|निरीक्षकों|प्रबंधकों|आयुक्तों|समन्वयकों"
+)
+_HI_OFFICE = re.compile(
+    _LEFT + r"((?:[\u0900-\u0963\u0971-\u097F]+\s+){0,3})(" + _HI_HEADS + r")" + _RIGHT
+    + r"(?:\s*,?\s*([\u0900-\u0963\u0971-\u097F]+(?:\s+[\u0900-\u0963\u0971-\u097F]+){0,2})"
+    r"(?=\s+(?:को|से|द्वारा)" + _RIGHT + "))?"
+)
+_HI_STOP = frozenset(str.split(
+    "को से ने के की का में पर और एवं तथा व या सभी समस्त सब संबंधित सम्बंधित सम्बन्धित संबन्धित इस उस यह "
+    "वह ये वे एक अपने अपनी अपना द्वारा हेतु लिए लिये भी ही साथ कि जो जिन उन्होंने उन्हें इन्हें अन्य तक "
+    "बैठक निर्देश दिए दिया दिये उपस्थित मौजूद है हैं था थे रहे रहीं किया करने कराने करें समय उनके उनकी "
+    "उनका प्रत्येक हर जिसमें जिसके इसके उसके श्री श्रीमती डॉ सुश्री आदि तहत बाद पहले प्रति बीच "
+    "जनपद जिले राज्य सरकार शासन प्रदेश विभागीय जैसे आदि इत्यादि"
+))
+_EN_HEADS = (
+    "Officer|Engineer|Director|Commissioner|Department|Dept|Corporation|Authority|Secretary|Board|"
+    "Agency|Mission|Cell|Unit|Inspector|Manager|Superintendent|Registrar|Society|Council|"
+    "Directorate|Office|Commission|Coordinator|In-charge|Incharge|Administrator|Controller|"
+    "Ministry|Force"
+)
+_EN_OFFICE = re.compile(
+    r"((?:(?:[A-Z][\w&.'-]*|of|and|&|for)\s+){0,5})(" + _EN_HEADS + r")s?\b"
+    r"(?:\s*,\s*([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})|\s+\(([A-Z][\w&.-]*)\)|"
+    r"\s+of\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:and\s+)?[A-Z][\w&-]*){0,3}))?"
+)
+_EN_STOP = frozenset(str.split(
+    "the all each every concerned respective shri smt sh dr mr ms mrs it this that these those "
+    "a an of and & for meeting minister"
+))
+_EN_LEAD_STOP = frozenset(str.split(
+    "the all each every concerned respective shri smt sh dr mr ms mrs it this that these those "
+    "a an of and & for it"
+))
+
+
+class Directory:
+    """An immutable directory of departments with its compiled matcher."""
+
+    __slots__ = ("_entries", "_matcher")
+
+    def __init__(self, entries: Iterable[DepartmentEntry]) -> None:
+        self._entries = tuple(entries)
+        self._matcher = _Matcher(self._entries)
+
+    @classmethod
+    def builtin(cls) -> Directory:
+        """Return the shared directory of built-in departments."""
+        return _builtin()
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[DepartmentEntry]) -> Directory:
+        """Build a directory from the given entries only (the same entries share one)."""
+        return _shared(tuple(entries))
+
+    def merged(self, entries: Iterable[DepartmentEntry]) -> Directory:
+        """Return a new directory where the given entries override those with the same code."""
+        by_code = {e.code: e for e in self._entries}
+        added: dict[str, DepartmentEntry] = {}
+        for new in entries:
+            old = by_code.get(new.code)
+            if old is not None:
+                extra = tuple(
+                    a for a in (*old.aliases, old.name_en, old.name_hi)
+                    if a not in new.aliases and a not in (new.name_en, new.name_hi)
+                )
+                new = DepartmentEntry(new.code, new.name_en, new.name_hi,
+                                      tuple(dict.fromkeys((*new.aliases, *extra))))
+            added[new.code] = new
+        # the given entries go last so that their aliases win over the ones they shadow
+        kept = [e for code, e in by_code.items() if code not in added]
+        return _shared((*kept, *added.values()))
+
+    def entries(self) -> tuple[DepartmentEntry, ...]:
+        """Return the entries of this directory."""
+        return self._entries
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Find the non-overlapping mentions in text[start:end], longest first, in order."""
+        end = len(text) if end is None else end
+        m = self._matcher
+        latin = _LATIN.search(text, start, end) is not None
+        deva = _DEVA.search(text, start, end) is not None
+        found: list[Mention] = []
+        for regex, exact in ((m.folded_re, False), (m.exact_re, True)):
+            if exact and not latin:
+                continue
+            for match in regex.finditer(text, start, end):
+                hit = m.lookup(match.group(), exact)
+                if hit is not None:
+                    code, is_chair = hit
+                    found.append(Mention(match.start(), match.end(), code,
+                                         "chair" if is_chair else "dept"))
+        for regex in (_ALL_HI if deva else None, _ALL_EN if latin else None):
+            if regex is None:
+                continue
+            for match in regex.finditer(text, start, end):
+                found.append(Mention(match.start(), match.end(), None, "all"))
+        known = _resolve(found)
+        extra: list[Mention] = []
+        for match in m.bare_list_re.finditer(text, start, end):
+            for item in m.bare_item_re.finditer(text, match.start(), match.end()):
+                code = m.bare.get(canonical(item.group()).lower())
+                if code is not None:
+                    extra.append(Mention(item.start(), item.end(), code, "dept"))
+        known = known + [x for x in _resolve(extra) if not any(_overlaps(x, k) for k in known)]
+        result = list(known)
+        for mention in _resolve(_offices(text, start, end, deva, latin)):
+            if not any(_overlaps(mention, k) for k in known) and not (
+                mention.kind == "unknown" and _precedes_known(text, mention, known)
+            ):
+                # "उप निदेशक कृषि", "Deputy Director, Social Welfare": the office names its department
+                codes = {m.bare.get(canonical(b.group()).lower())
+                         for b in m.bare_item_re.finditer(text, mention.start, mention.end)}
+                codes.discard(None)
+                if len(codes) == 1:
+                    mention = Mention(mention.start, mention.end, codes.pop(), "dept")
+                result.append(mention)
+        result.sort(key=lambda x: x.start)
+        return result
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+_GLUE_TO_KNOWN = re.compile(r"[\s,]*(?:के|की|का|of(?:\s+all|\s+the)?|,)?[\s,]*")
+
+
+def _precedes_known(text: str, mention: Mention, known: list[Mention]) -> bool:
+    """Tell whether an office title is directly followed by the department it belongs to."""
+    for k in known:
+        if k.start >= mention.end and k.kind == "dept":
+            gap = text[mention.end:k.start]
+            if len(gap) <= 12 and _GLUE_TO_KNOWN.fullmatch(gap):
+                return True
+    return False
+
+
+def _resolve(found: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions, then the leftmost."""
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    kept: list[Mention] = []
+    for mention in found:
+        if not any(_overlaps(mention, k) for k in kept):
+            kept.append(mention)
+    kept.sort(key=lambda x: x.start)
+    return kept
+
+
+def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[Mention]:
+    """Find office designations of the generic kind ("परियोजना निदेशक", "Executive Engineer")."""
+    out: list[Mention] = []
+    for match in _HI_OFFICE.finditer(text, start, end) if deva else ():
+        words = list(re.finditer(r"\S+", match.group(1)))
+        first = match.start(2)
+        for w in reversed(words):
+            if w.group() in _HI_STOP:
+                break
+            first = match.start(1) + w.start()
+        last = match.end(2)
+        if match.group(3):
+            qualifier = match.group(3).split()
+            if not any(q in _HI_STOP for q in qualifier):
+                last = match.end(3)
+        if first == match.start(2) and last == match.end(2):
+            continue  # a bare head word ("अधिकारी", "विभाग") names nobody
+        out.append(Mention(first, last, None, "unknown"))
+    for match in _EN_OFFICE.finditer(text, start, end) if latin else ():
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and words[0].group().lower() in _EN_LEAD_STOP:
+            words.pop(0)
+        while words and words[-1].group().lower() in ("of", "and", "&", "for"):
+            words.pop()
+        first = match.start(1) + words[0].start() if words else match.start(2)
+        last = match.end()
+        if not words and not (match.group(3) or match.group(4) or match.group(5)):
+            continue
+        if text[first:last].split()[0].lower() in _EN_STOP:
+            continue
+        out.append(Mention(first, last, None, "unknown"))
+    return out
+
+
+@cache
+def _builtin() -> Directory:
+    return Directory(BUILTIN_DEPARTMENTS)
+
+
+@lru_cache(maxsize=32)
+def _shared(entries: tuple[DepartmentEntry, ...]) -> Directory:
+    """Build a directory once per distinct list of entries; directories never change."""
+    return Directory(entries)
