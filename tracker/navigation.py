@@ -18,7 +18,7 @@ ALL_ROLES = ("admin", "secretary", "officer", "chair")
 MENU = (
     NavItem("dashboard.home", _l("Home"), ALL_ROLES),
     NavItem("meetings.index", _l("Meetings"), ("admin", "secretary", "chair")),
-    NavItem("directives.inbox", _l("Department inbox"), ("officer",)),
+    NavItem("directives.inbox", _l("Department inbox"), ALL_ROLES),
     NavItem("dashboard.overdue", _l("Overdue"), ("chair", "admin")),
     NavItem("dashboard.approvals", _l("Approvals"), ("chair",)),
     NavItem("admin.index", _l("Administration"), ("admin",)),
