@@ -18,7 +18,7 @@ on SQLite and PostgreSQL. Definitions (days late = today - due_on, in the instal
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,7 @@ from tracker.models import (
     User,
 )
 from tracker.models._common import utcnow
+from tracker.pagination import Page
 
 PER_PAGE = 50
 #: Ageing buckets of overdue work, by days late (inclusive bounds; None: no upper bound).
@@ -361,36 +362,6 @@ def by_department(user: User, filters: Filters, at: Boundaries) -> list[Departme
 
 
 # Lists ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Page:
-    """One page of a list, with what is needed to link to the others."""
-
-    items: list
-    page: int
-    per_page: int
-    total: int
-    pages: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.pages = max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 @dataclass(frozen=True)

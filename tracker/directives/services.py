@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask import current_app
@@ -33,6 +33,7 @@ from tracker.models import (
     User,
 )
 from tracker.models._common import utcnow
+from tracker.pagination import Page
 from tracker.uploads import DOCX, JPEG, PDF, PNG, XLSX, UploadError, check_upload
 
 #: What may be attached to an action-taken report.
@@ -582,36 +583,6 @@ class InboxRow:
     is_overdue: bool
     is_stale: bool
     extension_pending: bool
-
-
-@dataclass
-class Page:
-    """One page of a list, with what is needed to link to the others."""
-
-    items: list
-    page: int
-    per_page: int
-    total: int
-    pages: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.pages = max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def first_number(self) -> int:
-        return (self.page - 1) * self.per_page + 1 if self.items else 0
-
-    @property
-    def last_number(self) -> int:
-        return self.first_number + len(self.items) - 1 if self.items else 0
 
 
 def stale_before(now: datetime | None = None) -> datetime:
