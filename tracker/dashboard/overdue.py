@@ -29,6 +29,7 @@ from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from tracker.directives import lifecycle
+from tracker.directives.services import meeting_and_due_clauses
 from tracker.extensions import db
 from tracker.models import (
     Assignment,
@@ -173,17 +174,9 @@ def scope(user: User) -> ColumnElement:
 
 
 def _filter_clauses(user: User, filters: Filters) -> list[ColumnElement]:
-    clauses = [scope(user)]
-    if filters.committee_id is not None:
-        clauses.append(Meeting.committee_id == filters.committee_id)
-    if filters.meeting_id is not None:
-        clauses.append(Meeting.id == filters.meeting_id)
+    clauses = [scope(user), *meeting_and_due_clauses(filters)]
     if filters.department_id is not None:
         clauses.append(Assignment.department_id == filters.department_id)
-    if filters.due_from is not None:
-        clauses.append(Assignment.due_on >= filters.due_from)
-    if filters.due_to is not None:
-        clauses.append(Assignment.due_on <= filters.due_to)
     return clauses
 
 

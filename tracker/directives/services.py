@@ -665,11 +665,13 @@ def _text_clause(text: str):
     return or_(*clauses)
 
 
-def inbox_page(
-    user: User, filters: InboxFilters, today: date, cutoff: datetime, page: int, per_page: int
-) -> Page:
-    """Return one page of the assignments ``user`` may see, overdue first, then by due date."""
-    clauses = [_scope(user, filters.department_id), _view_clause(filters.view, today, cutoff)]
+def meeting_and_due_clauses(filters) -> list:
+    """Return the conditions for the committee, meeting and due-date filters lists share.
+
+    ``filters`` is any object with committee_id, meeting_id, due_from and due_to (None = any);
+    the query must join Meeting.
+    """
+    clauses = []
     if filters.committee_id is not None:
         clauses.append(Meeting.committee_id == filters.committee_id)
     if filters.meeting_id is not None:
@@ -678,6 +680,15 @@ def inbox_page(
         clauses.append(Assignment.due_on >= filters.due_from)
     if filters.due_to is not None:
         clauses.append(Assignment.due_on <= filters.due_to)
+    return clauses
+
+
+def inbox_page(
+    user: User, filters: InboxFilters, today: date, cutoff: datetime, page: int, per_page: int
+) -> Page:
+    """Return one page of the assignments ``user`` may see, overdue first, then by due date."""
+    clauses = [_scope(user, filters.department_id), _view_clause(filters.view, today, cutoff)]
+    clauses += meeting_and_due_clauses(filters)
     if filters.text.strip():
         clauses.append(_text_clause(filters.text))
     where = and_(*clauses)
