@@ -151,3 +151,124 @@ def test_the_chair_marked_by_dwara_is_not_the_assignee():
     (found,) = extract("अध्यक्ष महोदय द्वारा निर्देशित किया गया कि लोक निर्माण विभाग सड़क की "
                        "मरम्मत कराए।")
     assert [a.department for a in found.assignees] == ["PWD"]
+
+
+def codes_of(text: str) -> list[list[str | None]]:
+    return [[a.department for a in c.assignees] + (["ALL"] if c.all_departments else [])
+            for c in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The District Horticulture Officer informed that 40 nurseries are registered. "
+         "The CDO directed the department to inspect every nursery.", ["HORTICULTURE"]),
+        ("The Chief Veterinary Officer said that vaccine stocks are low. "
+         "He was asked to place an indent with the state depot.", ["ANIMAL_HUSBANDRY"]),
+        ("The District Supply Officer reported delays at the godowns. "
+         "The DM asked him to audit the stock registers.", ["FOOD_SUPPLY"]),
+        ("The BDOs reported that 300 toilets are incomplete. "
+         "The said officers shall finish them before the rains.", ["RURAL_DEV"]),
+        ("जिला उद्यान अधिकारी ने बताया कि पौधशालाओं का पंजीकरण लंबित है। "
+         "विभाग को निर्देशित किया गया कि सभी पौधशालाओं का निरीक्षण करें।", ["HORTICULTURE"]),
+        ("जिला आबकारी अधिकारी ने अवैध शराब की बिक्री की जानकारी दी। "
+         "उक्त विभाग को दबिश बढ़ाने के निर्देश दिए गए।", ["EXCISE"]),
+        ("बैठक में जिला खान अधिकारी ने बताया कि अवैध खनन की शिकायतें मिली हैं। "
+         "जिलाधिकारी ने उन्हें संयुक्त जांच कराने के निर्देश दिए।", ["MINING"]),
+    ],
+)
+def test_a_pronoun_addressee_stands_for_the_office_named_before(text, expected):
+    assert codes_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CDO directed the department to inspect every nursery.",
+        "विभाग को निर्देशित किया गया कि सभी पौधशालाओं का निरीक्षण करें।",
+    ],
+)
+def test_a_pronoun_with_nothing_named_before_stays_unassigned(text):
+    assert codes_of(text) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The EO shall remove the encroachments from the market.", ["URBAN_DEV"]),
+        ("The EOs were asked to put up dustbins in every ward.", ["URBAN_DEV"]),
+        ("ईओ को बाजार से अतिक्रमण हटाने के निर्देश दिए गए।", ["URBAN_DEV"]),
+        ("The EE Irrigation shall desilt the canal.", ["IRRIGATION"]),
+        ("The XEN, PWD is to patch the potholes.", ["PWD"]),
+        ("The DMWO will verify the scholarship forms.", ["MINORITY_WELFARE"]),
+        ("The District Programme Officer shall weigh every child.", ["WCD"]),
+        ("सीएमओ एवं एसडीएम संयुक्त रूप से अस्पतालों का निरीक्षण करें।", ["HEALTH", "REVENUE"]),
+        ("डीपीओ बच्चों को बाल कल्याण समिति के समक्ष प्रस्तुत करें।", ["PROBATION"]),
+    ],
+)
+def test_acronym_only_offices(sentence, expected):
+    assert departments(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("जिला कृषि अधिकारी श्री राम प्रकाश निगम को बीज वितरण के निर्देश दिए गए।", ["AGRICULTURE"]),
+        ("जिला पूर्ति अधिकारी श्रीमती अनीता परिषद को राशन वितरण की जांच के निर्देश दिए गए।",
+         ["FOOD_SUPPLY"]),
+        ("The District Agriculture Officer, Shri R. P. Nigam, was asked to distribute the seed.",
+         ["AGRICULTURE"]),
+    ],
+)
+def test_a_named_officer_resolves_by_the_designation_not_the_name(sentence, expected):
+    assert departments(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("सभी विभाग अपनी प्रगति रिपोर्ट जिला विकास अधिकारी कार्यालय को भेजें।", ["ALL"]),
+        ("जिलाधिकारी ने कृषि विभाग को निर्देश दिए कि बीज का वितरण करें तथा सूची जिला पंचायत राज "
+         "अधिकारी को उपलब्ध कराएं।", ["AGRICULTURE"]),
+        ("स्वास्थ्य विभाग शिविर लगाकर उसकी सूचना जिलाधिकारी को प्रेषित करे।", ["HEALTH"]),
+        ("The Agriculture Department and the Information Technology Department were asked to share "
+         "the farmer data with the line departments.", ["AGRICULTURE", "IT"]),
+        ("All Administrative Secretaries shall name a grievance officer.", ["ALL"]),
+    ],
+)
+def test_where_a_report_goes_is_not_who_acts(sentence, expected):
+    assert codes_of(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The District Sports Officer and the District Youth Welfare Officer reported that the "
+         "stadium is unused. They were asked to hold a sports meet.", ["SPORTS_YOUTH"]),
+        ("The BDO and the CDPO reported that 9 buildings are incomplete. They were asked to "
+         "finish them.", ["RURAL_DEV", "WCD"]),
+        ("खंड विकास अधिकारी एवं बाल विकास परियोजना अधिकारी ने भवनों की स्थिति बताई। जिलाधिकारी ने "
+         "उन्हें भवन पूर्ण कराने के निर्देश दिए।", ["RURAL_DEV", "WCD"]),
+        ("The DM directed the Executive Engineer, RES to release the payments. The department "
+         "shall also ensure that the buildings are handed over to the ICDS.", ["RURAL_ENGG"]),
+    ],
+)
+def test_a_pronoun_stands_for_the_whole_list_named_before(text, expected):
+    assert codes_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Collector asked the Tahsildars to open relief camps.", ["REVENUE"]),
+        ("उन्होंने नगर परिषद आयुक्त को नालों की सफाई कराने के निर्देश दिए।", ["URBAN_DEV"]),
+        ("जलदाय विभाग टंकियों की सफाई कराए।", ["JAL_NIGAM"]),
+        ("निर्देशित किया गया कि राजस्व एवं पुलिस की संयुक्त टीम मौके पर जाकर विवाद सुलझाए।",
+         ["REVENUE", "POLICE"]),
+        ("Revenue and police teams shall jointly inspect the mining sites.", ["REVENUE", "POLICE"]),
+        ("जिलाधिकारी ने लोक निर्माण विभाग एवं उत्तर प्रदेश जल निगम के अधिकारियों को सड़कें ठीक कराने के "
+         "निर्देश दिए।", ["PWD", "JAL_NIGAM"]),
+    ],
+)
+def test_spelling_variants_teams_and_state_prefixes(sentence, expected):
+    assert departments(sentence) == expected

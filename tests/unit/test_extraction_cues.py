@@ -160,3 +160,32 @@ def test_appeals_to_the_public_and_look_alikes_are_not_directives(sentence):
 
 def test_the_public_as_beneficiary_still_makes_a_directive():
     assert len(extract("उन्होंने कहा कि किसानों को बीज समय से उपलब्ध कराए जाएं।")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "जिलाधिकारी ने जनसामान्य से अपील की कि वे खुले में कूड़ा न फेंकें।",
+        "उन्होंने अभिभावकों से अनुरोध किया कि वे बच्चों को टीका अवश्य लगवाएं।",
+        "मुख्य विकास अधिकारी ने क्षेत्रवासियों से आह्वान किया कि वे पौधरोपण में भाग लें।",
+        "उन्होंने उपभोक्ताओं से अपेक्षा की कि वे बिल का भुगतान ऑनलाइन करें।",
+        "Residents were urged to keep their surroundings clean.",
+        "The Collector appealed to the traders to stop using plastic carry bags.",
+        "Motorists are advised to wear helmets and seat belts.",
+    ],
+)
+def test_appeals_to_the_public_with_no_office_are_not_directives(sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("उन्होंने नगर पालिका से अनुरोध किया कि वे सड़कों की सफाई कराएं।", ["URBAN_DEV"]),
+        ("The Collector urged the Health Department to set up camps for the pilgrims.",
+         ["HEALTH"]),
+    ],
+)
+def test_an_appeal_to_an_office_is_still_a_directive(sentence, expected):
+    (found,) = extract(sentence)
+    assert [a.department for a in found.assignees] == expected

@@ -161,3 +161,79 @@ def test_next_month_means_by_its_end(sentence):
 def test_day_of_the_current_month_written_instant():
     got, text = due("The DSO shall submit the report by 15th instant.")
     assert got == date(2026, 3, 15) and text == "by 15th instant"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "उन्होंने विद्युत विभाग को निर्देश दिए कि शिकायत मिलने पर 24 घंटे के भीतर आपूर्ति बहाल करें।",
+        "निर्देशित किया गया कि आवेदन प्राप्त होने के 7 दिन में जांच पूरी की जाए।",
+        "जल निगम को किसी भी पाइपलाइन की टूट-फूट 12 घंटे में ठीक करने को कहा गया।",
+        "The Power Department shall restore supply within 6 hours of any breakdown.",
+        "The PWD was directed to clear any road blocked by debris within 24 hours.",
+        "The Police shall register an FIR within 24 hours of receipt of a complaint.",
+    ],
+)
+def test_a_response_time_for_every_case_is_not_a_due_date(sentence):
+    assert due(sentence)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("विद्युत विभाग को 48 घंटे के भीतर ट्रांसफार्मर बदलने के निर्देश दिए गए।", date(2026, 3, 12)),
+        ("The DPO shall produce the rescued children before the CWC within 24 hours.",
+         date(2026, 3, 11)),
+    ],
+)
+def test_a_one_off_task_in_hours_is_due_the_next_days(sentence, expected):
+    assert due(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The DSO was asked to submit the list by Friday.", date(2026, 3, 13)),
+        ("The BSA shall send the report by next Monday.", date(2026, 3, 16)),
+        ("The CMO shall hold the camp by Tuesday.", date(2026, 3, 17)),
+        ("जिला पूर्ति अधिकारी आगामी सोमवार तक सूची भेजें।", date(2026, 3, 16)),
+        ("बीएसए शुक्रवार तक रिपोर्ट भेजें।", date(2026, 3, 13)),
+    ],
+)
+def test_weekday_deadlines_are_the_first_such_day_after_the_meeting(sentence, expected):
+    assert due(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The BDOs shall complete the survey by the 25th of this month.", date(2026, 3, 25)),
+        ("All departments shall send their returns by the 5th of every month.",
+         date(2026, 4, 5)),
+        ("The DSO shall reconcile the stock by the 15th of next month.", date(2026, 4, 15)),
+        ("The CMO shall send the report by the 20th.", date(2026, 3, 20)),
+        ("सभी विभाग प्रत्येक माह की 5 तारीख तक प्रगति रिपोर्ट भेजें।", date(2026, 4, 5)),
+        ("खंड विकास अधिकारी इसी माह की 28 तारीख तक सर्वे पूरा करें।", date(2026, 3, 28)),
+        ("बीएसए आगामी माह की 10 तारीख तक सूची भेजें।", date(2026, 4, 10)),
+    ],
+)
+def test_day_of_month_deadlines(sentence, expected):
+    assert due(sentence)[0] == expected
+
+
+def test_a_drive_throughout_a_month_is_due_at_its_end():
+    assert due("The Police shall run a helmet drive throughout the month of April.")[0] == date(
+        2026, 4, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The BSA shall map the schools by 20 March 2026. The DIOS shall map the colleges within "
+        "the same period.",
+        "बीएसए 20 मार्च 2026 तक विद्यालयों की मैपिंग करें। डीआईओएस उसी अवधि में कॉलेजों की मैपिंग करें।",
+    ],
+)
+def test_within_the_same_period_takes_the_deadline_before(text):
+    found = extract(text, meeting_date=MEETING)
+    assert [c.due_date for c in found] == [date(2026, 3, 20), date(2026, 3, 20)]

@@ -191,3 +191,115 @@ def test_inline_action_note_names_the_assignees_of_the_sentence_before():
     check_offsets(text, [found])
     assert [a.department for a in found.assignees] == ["LABOUR", "RURAL_DEV"]
     assert found.text.endswith("विकास अधिकारी)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(a) The cold chain points shall be repaired by 20 March 2026.\n"
+         "(b) Vaccination sessions shall be held in every school.\n"
+         "Action: (a) CMO (b) BSA", [["HEALTH"], ["BASIC_EDU"]]),
+        ("(i) Drains in the market area shall be cleaned.\n"
+         "(ii) Ponds in the villages shall be desilted.\n"
+         "Action by: EO (i), DPRO (ii)", [["URBAN_DEV"], ["PANCHAYATI_RAJ"]]),
+        ("1. Brick kilns shall be inspected every month.\n"
+         "2. Rescued children shall be enrolled in schools.\n"
+         "Action: ALC and BSA respectively", [["LABOUR"], ["BASIC_EDU"]]),
+        ("(क) सभी हैंडपंपों की मरम्मत कराई जाए।\n"
+         "(ख) विद्यालयों में शौचालय बनवाए जाएं।\n"
+         "कार्यवाही: (क) जल निगम (ख) बेसिक शिक्षा अधिकारी", [["JAL_NIGAM"], ["BASIC_EDU"]]),
+        ("1. तालाबों की सफाई कराई जाए।\n"
+         "2. नहरों की सिल्ट सफाई कराई जाए।\n"
+         "कार्यवाही: जिला पंचायत राज अधिकारी एवं सिंचाई विभाग क्रमशः",
+         [["PANCHAYATI_RAJ"], ["IRRIGATION"]]),
+    ],
+)
+def test_one_action_line_for_several_items_gives_each_item_its_own_office(text, expected):
+    found = extract(text, meeting_date=date(2026, 3, 1))
+    check_offsets(text, found)
+    assert [[a.department for a in c.assignees] for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "due_on"),
+    [
+        ("निर्णय लिया गया कि सभी विद्यालयों में पुस्तकालय स्थापित किए जाएंगे। इसका उत्तरदायित्व "
+         "जिला बेसिक शिक्षा अधिकारी का होगा तथा यह कार्य 30 अप्रैल 2026 तक पूर्ण किया जाएगा।",
+         ["BASIC_EDU"], date(2026, 4, 30)),
+        ("It was decided that a library shall be set up in every school. The responsibility for "
+         "this shall lie with the BSA, and the work shall be completed by 30 April 2026.",
+         ["BASIC_EDU"], date(2026, 4, 30)),
+    ],
+)
+def test_a_sentence_naming_who_is_responsible_completes_the_directive_before(text, expected,
+                                                                            due_on):
+    (found,) = extract(text, meeting_date=date(2026, 3, 1))
+    assert [a.department for a in found.assignees] == expected
+    assert found.due_date == due_on
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "जिला बेसिक शिक्षा अधिकारी को निर्देशित किया गया कि विद्यालयों में स्वच्छ पेयजल तथा क्रियाशील "
+        "शौचालय की व्यवस्था सुनिश्चित करें।",
+        "क्षेत्रीय स्त्री स्वास्थ्य केंद्रों में श्रमिक परिवारों की महिलाओं की जांच कराई जाए।",
+        "The District Magistrate directed the Executive Engineer to repair the embankment.",
+    ],
+)
+def test_format_table_cuts_text_between_letters(text):
+    from tracker.extraction.output import graphemes
+
+    found = extract(text, meeting_date=date(2026, 3, 1))
+    row = format_table(found).splitlines()[2]
+    shown = row.split("  ")[-1].strip().rstrip("…")
+    assert text.startswith(shown)
+    assert "".join(graphemes(text)[:len(graphemes(shown))]) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["क्षेत्रीय स्त्री स्वास्थ्य केंद्रों में श्रमिकों की जांच", "श्रीमती अर्चना द्विवेदी, उप निदेशक (कृषि)"],
+)
+def test_cutting_to_any_width_keeps_whole_letters(text):
+    from tracker.extraction.output import _fit, graphemes
+
+    clusters = graphemes(text)
+    for width in range(2, 40):
+        kept = _fit(text, width).rstrip(" ").rstrip("…")
+        assert kept in ("".join(clusters[:k]) for k in range(len(clusters) + 1)), (width, kept)
+
+
+def test_graphemes_keep_conjuncts_and_vowel_signs_together():
+    from tracker.extraction.output import graphemes
+
+    assert graphemes("क्षेत्र") == ["क्षे", "त्र"]
+    assert graphemes("स्त्री") == ["स्त्री"]
+    assert graphemes("कि ab") == ["कि", " ", "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He directed the Jal Shakti Department to ensure water supply and asked the Power "
+         "Development Department to keep transformers ready.", [["JAL_NIGAM"], ["POWER"]]),
+        ("The DM directed the BSA to open the schools and also instructed the CMO to hold "
+         "health camps.", [["BASIC_EDU"], ["HEALTH"]]),
+    ],
+)
+def test_and_asked_another_office_starts_a_new_directive(text, expected):
+    found = extract(text)
+    assert [[a.department for a in c.assignees] for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["Action: DCPU for (a) and (b)", "Action: (a) and (b) DCPU", "कार्यवाही: (क) एवं (ख) डीसीपीयू"],
+)
+def test_items_an_action_line_names_together_share_the_office(action):
+    labels = ("क", "ख") if "क" in action else ("a", "b")
+    text = (f"({labels[0]}) The pending cases shall be placed before the committee.\n"
+            f"({labels[1]}) Home visits shall be completed before 20 March 2026.\n{action}")
+    found = extract(text, meeting_date=date(2026, 3, 1))
+    assert [[a.department for a in c.assignees] for c in found] == [["PROBATION"], ["PROBATION"]]

@@ -31,7 +31,11 @@ _EN_AGENT_BEFORE = re.compile(
     r"approval\s+of|permission\s+of)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_HI_STAFF = (r"(?:\s*\([^)]{1,25}\))?(?:\s+(?:के|की)\s+(?:सभी\s+)?(?:अधिकारियों|अधिकारी|अधिकारीगण|"
+#: the name of the officer after a designation ("जिला पूर्ति अधिकारी श्री आलोक श्रीवास्तव को")
+_HI_NAME = (r"(?:\s*,?\s*(?:श्री|श्रीमती|सुश्री|डॉ|कु)\.?\s*(?:[\u0900-\u0963\u0971-\u097F.]+\s+){0,3}?"
+            r"[\u0900-\u0963\u0971-\u097F]+\s*,?)?")
+_HI_STAFF = (_HI_NAME + r"(?:\s*\([^)]{1,25}\))?(?:\s+(?:के\s+)?कार्यालय)?"
+             r"(?:\s+(?:के|की)\s+(?:सभी\s+)?(?:अधिकारियों|अधिकारी|अधिकारीगण|"
              r"कर्मचारियों|प्रतिनिधियों|प्रतिनिधि|टीम|टीमों))?")
 _HI_TO_AFTER = re.compile(_HI_STAFF + r"\s*,?\s*(?:सभी\s+)?(?:को|द्वारा)" + _R)
 _HI_BY_CHAIR = re.compile(
@@ -41,7 +45,9 @@ _HI_FROM_AFTER = re.compile(_HI_STAFF + r"\s*,?\s*(?:सभी\s+)?से" + _R)
 _EN_TO_AFTER = re.compile(
     r"(?:\s*\([^)]{1,30}\))?(?:\s*,\s*[^,]{1,40},)?\s*(?:shall|should|will|must|may|would|is\s+to|"
     r"are\s+to|to\s+(?!the\b|all\b|a\b|an\b)[a-z]+|has\s+to|have\s+to|needs?\s+to|also\s+to|"
-    r"would\s+be\s+responsible|will\s+be\s+responsible|is\s+responsible|are\s+responsible)\b",
+    r"would\s+be\s+responsible|will\s+be\s+responsible|is\s+responsible|are\s+responsible|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?(?:asked|directed|"
+    r"instructed|requested|told|urged|advised|tasked|entrusted|called\s+upon|ordered|mandated))\b",
     re.IGNORECASE,
 )
 _EN_TO_BEFORE = re.compile(
@@ -55,10 +61,19 @@ _EN_TO_BEFORE = re.compile(
 #: what may stand between the members of a list of departments
 GLUE = re.compile(
     r"(?:\s|,|;|&|/|\band\b|\bthe\b|\ball\b|\bor\b|\bas\s+well\s+as\b|\balong\s+with\b|एवं|और|तथा|"
-    r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|\([^)]{0,25}\))*",
+    r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|\([^)]{0,25}\)|"
+    r"उत्तर\s+प्रदेश|उ\.\s?प्र\.|प्रदेश|राज्य|\bstate\b)*",
     re.IGNORECASE,
 )
 _CO_AGENT = re.compile(r"(?:\s*\([^)]{0,30}\))?(?:\s+[^\s,।|()]+){0,4}?\s*(?:,|एवं|और|तथा|and|&)\s*")
+#: the dative of a recipient: "X (कार्यालय) को [उसी दिन] उपलब्ध कराएं / भेजें / प्रेषित करें"
+_HI_TRANSFER = re.compile(
+    _HI_STAFF + r"\s*(?:,\s*)?को(?:\s+[^\s,;।|]+){0,4}?\s+"
+    r"(?:उपलब्ध\s+करा|उपलब्ध\s+करवा|भेज|भिजवा|प्रेषित\s+(?:कर|की|किया|किए)|प्रस्तुत\s+(?:कर|की|किया|किए)|"
+    r"सौंप|अवगत\s+करा|सूचित\s+कर)[\u0900-\u0963\u0971-\u097F]*(?:\s+(?:जाए|जाएं|जाये|जाएगी|जाएगा|"
+    r"जाएंगे|जायेगी|जायेगा))?" + _R
+)
+_OFFICE_OF = re.compile(r"\s+(?:के\s+)?कार्यालय\s*,?\s*को" + _R)
 _NOT_CO_AGENT = re.compile(
     r"(?<![\u0900-\u0963\u0971-\u097F])(?:को|से|ने|के|की|का|में|द्वारा)(?![\u0900-\u0963\u0971-\u097F])|"
     r"\b(?:to|by|of|shall|should|will)\b")
@@ -116,6 +131,18 @@ def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role
         if found[i].role == "plain" and prev.role == "to" and GLUE.fullmatch(
                 text, prev.mention.end, found[i].mention.start):
             found[i].role, found[i].how = prev.role, prev.how
+    # "सभी विभाग ... रिपोर्ट सहायक श्रमायुक्त कार्यालय को उपलब्ध कराएं": the office after an
+    # addressee that a report is sent to is where it goes, not who acts
+    for i in range(len(found)):
+        r = found[i]
+        if r.role != "to" or not r.how.startswith("dative"):
+            continue
+        earlier = any(f.role != "agent" and f.mention.kind != "chair" and not GLUE.fullmatch(
+            text, f.mention.end, r.mention.start) for f in found[:i])
+        office = r.mention.kind == "chair" or _OFFICE_OF.match(text, r.mention.end, end)
+        if (earlier or office) and _HI_TRANSFER.match(text, r.mention.end,
+                                                      min(end, r.mention.end + 90)):
+            r.role, r.how = "recipient", ""
     return found
 
 
@@ -153,10 +180,74 @@ def with_acronyms(ft: str, start: int, end: int, mentions: list[Mention]) -> lis
         overlaps = any(m.start < a.end() and a.start() < m.end for m in mentions)
         if a.group() in _NOT_NAMES or overlaps:
             continue
-        after = ft[a.end():end].lstrip(" ")
+        after = ft[a.end():end].lstrip(" ,")
         if any(m.start == end - len(after) for m in mentions):
-            continue  # "EE PWD": a title in front of a known department
+            continue  # "EE PWD", "EE, PWD": a title in front of a known department
         if ft[max(start, a.start() - 1):a.start()] == "(":
             continue  # "ADM (F&R)": a qualifier of the mention before it
         extra.append(Mention(a.start(), a.end(), None, "unknown"))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+_EN_PRONOUN = re.compile(
+    r"\b(?:directed|instructed|asked|requested|told|urged|advised|tasked|ordered|reminded|"
+    r"called\s+upon)\s+(?P<obj>him|her|them|the\s+(?:said\s+|same\s+)?(?:department|dept\.?|agency)|"
+    r"the\s+(?:said|same)\s+(?:officers?|officials?|office))\b"
+    r"|(?P<subj>\b(?:he|she|they)(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?"
+    r"(?:asked|directed|instructed|requested|told|urged|advised|tasked)\b)"
+    r"|\b(?:the\s+)?(?:said|same)\s+(?:department|agency|officers?|officials?|office)\b"
+    r"|\bthe\s+(?:department|agency)(?=\s+(?:shall|will|should|must|may|is\s+to|are\s+to|was|were|"
+    r"has|have)\b))",
+    re.IGNORECASE,
+)
+_HI_PRONOUN = re.compile(
+    r"(?<![\u0900-\u0963\u0971-\u097F])(?:(?:उक्त|इस|उसी|इसी)\s+(?:विभाग|विभागों|अधिकारी|अधिकारियों|"
+    r"कार्यालय|एजेंसी|संस्था|इकाई)|(?<=ने\s)(?:उन्हें|उनको|इन्हें|इनको|विभाग\s+को)|"
+    r"^(?:उन्हें|उनको|इन्हें|इनको|विभाग\s+को)(?=[^।]*(?:निर्देश|कहा|आदेश|हिदायत)))"
+    r"(?![\u0900-\u0963\u0971-\u097F])"
+)
+#: a pronoun as the subject of the clause, which makes the clause a directive like a name would
+_EN_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:also\s+|further\s+)?(?:shall|will|should|must|is\s+to|are\s+to)\s+(?:also\s+)?[a-z]{3,}",
+    re.IGNORECASE)
+
+
+def find_pronoun(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """Find "the department", "उक्त विभाग", "उन्हें" standing for an office named before.
+
+    Return (start, end, leads) where leads tells that the pronoun is the subject of a modal verb
+    ("The said officers shall ..."), or None.
+    """
+    m = _EN_PRONOUN.search(text, start, end)
+    if m is None:
+        m = _HI_PRONOUN.search(text[start:end])
+        if m is None:
+            return None
+        return start + m.start(), start + m.end(), False
+    s, e = (m.start("obj"), m.end("obj")) if m.group("obj") else (m.start(), m.end())
+    leads = bool(_EN_PRONOUN_SUBJECT.match(text, e, end))
+    return s, e, leads
+
+
+def antecedent(text: str, regions: list[tuple[int, int]], mentions_of) -> list[Mention]:
+    """Return the offices a pronoun stands for: the last named in the nearest region.
+
+    A list named together counts whole ("The BDO and the CDPO reported ... They were asked").
+    `regions` go from the nearest back; `mentions_of(start, end)` lists the mentions of a region.
+    The chair and "all departments" are never antecedents.
+    """
+    for s, e in regions:
+        if e <= s:
+            continue
+        named = [m for m in mentions_of(s, e) if m.kind in ("dept", "unknown")]
+        if not named:
+            continue
+        known = [m for m in named if m.kind == "dept"]
+        pool = known or named
+        group = [pool[-1]]
+        for m in reversed(pool[:-1]):
+            if not GLUE.fullmatch(text, m.end, group[0].start):
+                break
+            group.insert(0, m)
+        return group
+    return []

@@ -24,7 +24,8 @@ _ACTION_HI = re.compile(
     r"(?<![\u0900-\u0963\u0971-\u097F])(?!उन्होंने|इन्होंने|जिन्होंने|अपने|सामने)"
     r"[\u0900-\u0963\u0971-\u097F]*(?:करें|करे|कराएं|कराए|करायें|कराये|ने|जाए|जाएं|जाये|दें|लें|रखें|"
     r"रखे|भेजें|भेजे|करेगा|करेंगे|करेगी|कराएगा|कराएंगे|कराएगी|देगा|देंगे|देगी)"
-    r"(?![\u0900-\u0963\u0971-\u097F])")
+    r"(?![\u0900-\u0963\u0971-\u097F])"
+    r"|(?<![\u0900-\u0963\u0971-\u097F])(?:करा|कर|करवा)\s+लें?(?![\u0900-\u0963\u0971-\u097F])")
 
 
 def _has_action(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -40,11 +41,21 @@ def _has_action(text: str, start: int, end: int, mentions: list[Mention]) -> boo
     return False
 
 
+#: a clause that opens on a directive verb and its object: "... and asked the PDD to restore"
+_EN_VERB_LEAD = re.compile(
+    r"(?:(?:he|she|they)\s+)?(?:also\s+|further\s+)?(?:asked|directed|instructed|told|requested|"
+    r"urged|advised|tasked|called\s+upon)\s+", re.IGNORECASE)
+
+
 def _starts_with_subject(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
     """Tell whether the span opens with a department (after "the", "all" and the like)."""
     first = next((m for m in mentions if start <= m.start < end and m.kind != "chair"), None)
-    return first is not None and first.start - start < 40 and bool(
-        LEAD_GLUE.fullmatch(text, start, first.start))
+    if first is None:
+        return False
+    lead = _EN_VERB_LEAD.match(text, start, first.start)
+    if lead is not None:
+        start = lead.end()
+    return first.start - start < 40 and bool(LEAD_GLUE.fullmatch(text, start, first.start))
 
 
 def split_actions(text: str, start: int, end: int, mentions: list[Mention]

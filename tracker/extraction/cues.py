@@ -128,6 +128,9 @@ _EN_MODAL = re.compile(
     r"(?!\s+be\s+noted)(?P<passive>\s+(?:also\s+)?be\s+[a-z]+)?",
     _I,
 )
+_PARTICIPLE = re.compile(
+    r"(?:ed|en|wn|done|made|set|kept|held|sent|put|paid|built|laid|spent|brought|bought|sought|"
+    r"got|found|run|told|dealt|met|cut|shut|fed|led|left|lent|struck|taught|caught|won)$")
 #: what a meeting says about its own business ("will be reviewed in the next meeting")
 _MEETING_BUSINESS = re.compile(
     r"\bwill\s+be\s+(?:reviewed|discussed|held|taken\s+up|considered|placed|presented|convened)\b|"
@@ -149,11 +152,19 @@ _RECORD = re.compile(
 #: the public, to whom an appeal is not a directive to a department
 _PUBLIC = re.compile(
     r"\b(?:the\s+)?(?:youth|people|public|citizens|residents|villagers|parents|students|farmers|"
-    r"general\s+public|community|masses|voters|women|devotees)\b|" + _L
+    r"general\s+public|community|masses|voters|women|devotees|consumers|traders|shopkeepers|"
+    r"motorists|commuters|tourists|pilgrims|householders|road\s+users)\b|" + _L
     + r"(?:युवाओं|युवा|लोगों|जनता|जनमानस|नागरिकों|आमजन|ग्रामीणों|अभिभावकों|छात्रों|किसानों|मतदाताओं|"
-    r"श्रद्धालुओं)" + _R,
+    r"श्रद्धालुओं|जनसामान्य|आमजनमानस|क्षेत्रवासियों|जनपदवासियों|ग्रामवासियों|नगरवासियों|अभिभावकगण|"
+    r"उपभोक्ताओं|व्यापारियों|दुकानदारों|वाहन\s+चालकों|किसान\s+भाइयों|माताओं|बहनों|पशुपालकों)" + _R,
     _I,
 )
+#: cues that also serve to appeal to the public ("urged the people to", "जनता से अनुरोध किया")
+_APPEALS = ("en asked to", "en advised to", "hi appeal verb", "hi request", "hi expectation")
+#: the public as the subject of a passive appeal ("Residents were also urged to")
+_PUBLIC_PASSIVE = re.compile(
+    r"(?:" + _PUBLIC.pattern + r")[^,;.।]{0,25}?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:also\s+|further\s+|hereby\s+)?$", _I)
 #: a member of the public as the subject of a Hindi clause ("सभी मतदाता ... करें")
 _HI_PUBLIC_SUBJECT = re.compile(
     _L + r"(?:लोग|जनता|आमजन|जनमानस|नागरिक|नागरिकगण|मतदाता|अभिभावक|अभिभावकगण|श्रद्धालु|आप|हम)"
@@ -181,6 +192,7 @@ _HI_SUBJUNCTIVE = re.compile(
     r"दिलवाएं|लें|रखें|भेजें|भिजवाएं|भिजवायें|बनाएं|बनायें|चलाएं|चलायें|लगाएं|लगायें|लगवाएं|हटाएं|"
     r"हटवाएं|पहुंचाएं|पहुंचायें|बढाएं|बढायें|जोडें|निकालें|खोलें|बुलाएं|सौंपें|भरें|बांटें|अपनाएं|"
     r"रोकें|बरतें|निभाएं|लाएं|उठाएं|दिखाएं|जाए|जाएं|जाये|जायें|जाय|होने\s+(?:पाए|पाये|पाएं)|रखे|भेजे|रहें|"
+    r"(?:करा|कर|करवा)\s+ले|"
     r"(?:बनाए|बनाये|चलाए|चलाये|लगाए|लगाये|दिलाए|दिलाये|पहुंचाए|करवाए)(?!\s+(?:गए|गये|गई|जा|जाने|"
     r"जाएं|जाए|जाएंगे|जाएगी|जाएगा))|करना\s+होगा|करने\s+होंगे|"
     r"कराना\s+होगा|देना\s+होगा|रखना\s+होगा|(?:करना|कराना|जाना|देना|रखना|लेना|भेजना|बनाना|चलाना|"
@@ -269,11 +281,12 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
                 continue
             strong = Cue(m.start(), m.end(), label, weight)
     if strong is not None:
-        if strong.label in ("en asked to", "hi appeal verb") and not has_mention:
+        if strong.label in _APPEALS and not has_mention:
             window = (text[strong.start:min(end, strong.end + 40)] if strong.label.startswith("en")
                       else text[max(start, strong.start - 80):strong.start])
-            if _PUBLIC.search(window):
-                return None
+            if _PUBLIC.search(window) or _PUBLIC_PASSIVE.search(text, max(start, strong.start - 60),
+                                                                  strong.start):
+                return None  # an appeal to the public, not a directive to a department
         reporting = _REPORTING.search(text, start, strong.start)
         if _ATTENDANCE.search(text, start, end) or reporting:
             return None
@@ -311,8 +324,7 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     modal = _EN_MODAL.search(text, start, end) if any(k in low for k in _MODAL_KEYS) else None
     if modal:
         passive = modal.group("passive")
-        if has_mention or listed or (passive and re.search(r"ed$|en$|done$|made$|set$|kept$|held$",
-                                                          passive.strip())):
+        if has_mention or listed or (passive and _PARTICIPLE.search(passive.strip())):
             weight = 0.8 if modal.group("m").lower() in ("shall", "must") else 0.7
             return Cue(modal.start(), modal.end(), "en modal", weight)
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None

@@ -189,14 +189,44 @@ def _year_only(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
 
 #: "within 30 days of rescue": counted from an event, not from the meeting
 _OF_EVENT = re.compile(
-    r"\s+(?:of|from|after)\s+(?!(?:the\s+|this\s+)?(?:issue|issuance|receipt|circulation|meeting|"
+    r"\s+(?:of|from|after)\s+(?!(?:the\s+|this\s+)?(?:issue|issuance|circulation|meeting|"
+    r"receipt(?!\s+of\s+(?:(?:a|an|any|each|every)\b|(?:the\s+)?(?:complaints?|applications?|"
+    r"grievances?|requests?|claims?|information|intimation|cases?|alerts?|warnings?)\b))|"
     r"date\s+of\s+(?:this|the)\s+meeting|these\s+minutes|today))",
     re.IGNORECASE,
 )
 
 
+#: "शिकायत मिलने पर 24 घंटे में", "प्राप्त होने के 7 दिन में": counted from each event
+_HI_EVENT_BEFORE = re.compile(
+    r"[\u0900-\u0963\u0971-\u097F]{2,}(?:ने\s+(?:पर|के)|ते\s+ही)\s*(?:अधिकतम\s+)?$")
+_EN_EVENT_BEFORE = re.compile(
+    r"\b(?:whenever|in\s+case\s+of|in\s+the\s+event\s+of|on\s+receipt\s+of|upon\s+receipt\s+of|"
+    r"as\s+and\s+when)\b[^,;.।]{0,80}$",
+    re.IGNORECASE)
+#: "clear any road blocked ... within 24 hours": a response time for whatever case comes up,
+#: not a date ("every rescued child ... within 24 hours" speaks of the children known today and
+#: keeps its date)
+_EN_ANY_BEFORE = re.compile(r"\bany\b[^,;.।]{0,70}$", re.IGNORECASE)
+_HI_ANY_BEFORE = re.compile(r"(?<![\u0900-\u0963\u0971-\u097F])किसी\s+भी\s[^,;।]{0,70}$")
+
+
+def _response_time(m: re.Match, unit: str) -> bool:
+    """Tell whether a period is counted from an event ("of receipt", "मिलने पर"), not the meeting.
+
+    Such a period is a response time for every case to come ("any complaint within 24 hours"),
+    which has no due date of its own.
+    """
+    before = m.string[max(0, m.start() - 100):m.start()]
+    if _HI_EVENT_BEFORE.search(before) or _EN_EVENT_BEFORE.search(before):
+        return True
+    hours = _UNITS.get(unit, 1) == 0
+    return hours and (_EN_ANY_BEFORE.search(before) is not None
+                      or _HI_ANY_BEFORE.search(before) is not None)
+
+
 def _relative(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
-    if _OF_EVENT.match(m.string, m.end()):
+    if _OF_EVENT.match(m.string, m.end()) or _response_time(m, m.group("u").lower()):
         return True, None
     raw = (m.group("n") or "one").lower()
     count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
@@ -285,6 +315,45 @@ def _next_week(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
     return True, None if ctx.meeting is None else ctx.meeting + timedelta(days=7)
 
 
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6, "सोमवार": 0, "मंगलवार": 1, "बुधवार": 2, "गुरुवार": 3,
+             "बृहस्पतिवार": 3, "वीरवार": 3, "शुक्रवार": 4, "शनिवार": 5, "रविवार": 6}
+_WEEKDAY = "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
+
+
+def _weekday(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
+    """Read "by Friday", "आगामी सोमवार तक": the first such day after the meeting."""
+    if ctx.meeting is None:
+        return True, None
+    ahead = (_WEEKDAYS[m.group("wd").lower()] - ctx.meeting.weekday() - 1) % 7 + 1
+    return True, ctx.meeting + timedelta(days=ahead)
+
+
+_THIS_MONTH = ("this", "the current", "current", "इसी", "इस", "चालू", "वर्तमान")
+_NEXT_MONTH = ("next", "the next", "the following", "आगामी", "अगले", "अगली")
+
+
+def _day_of_month(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
+    """Read "by the 25th of this month", "प्रत्येक माह की 5 तारीख तक" (its first due date)."""
+    day = int(m.group("d"))
+    if not 1 <= day <= 31:
+        return False, None
+    if ctx.meeting is None:
+        return True, None
+    which = " ".join((m.group("which") or "").lower().split())
+    base = ctx.meeting
+    if which in _NEXT_MONTH:
+        base = _add_months(date(base.year, base.month, 1), 1)
+    for k in range(3):
+        month = _add_months(date(base.year, base.month, 1), k)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            continue
+        candidate = date(month.year, month.month, day)
+        if candidate >= ctx.meeting or which in _THIS_MONTH:
+            return True, candidate
+    return True, None
+
+
 _Handler = Callable[[re.Match, _Context], tuple[bool, date | None]]
 _I = re.IGNORECASE
 #: (pattern, handler, base priority, whether the phrase needs a "by/तक" marker to count as 3)
@@ -303,7 +372,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(_L + r"(" + _MONTH + r")[,\s]*(\d{4})(?!\d)", _I), _month_year, 1, True),
     (re.compile(r"(?:\bby|\btill|\buntil|\bupto|(?P<before>\bbefore))\s+(?:the\s+)?(?:month\s+of\s+)?"
                 r"(?P<mon>" + _EN_MONTH + r")(?![\s,]*\d)", _I), _month_only, 2, False),
-    (re.compile(r"\b(?:during|in)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + _EN_MONTH
+    (re.compile(r"\b(?:during|in|throughout)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + _EN_MONTH
                 + r")(?![\s,]*\d)", _I), _month_only, 2, False),
     (re.compile(_L + r"(?P<mon>" + _MONTH + r")\s+(?:माह|महीने|मास)\s+(?:में|के\s+दौरान)" + _R),
      _month_only, 2, False),
@@ -354,6 +423,19 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(_L + r"(?P<mon>" + _MONTH + r")\s*(?P<y>\d{4})?\s*(?:माह|महीने|मास)?\s*(?:के|का)\s+"
                 r"(?P<w>प्रथम|पहले|पहला|द्वितीय|दूसरे|दूसरा|तृतीय|तीसरे|तीसरा|चतुर्थ|चौथे)\s+सप्ताह"
                 r"\s*(?:तक|में)?" + _R), _week_of, 2, False),
+    (re.compile(r"\b(?:by|before|till|until|on\s+or\s+before|latest\s+by)\s+(?:the\s+)?"
+                r"(?:coming\s+|next\s+)?(?P<wd>" + _WEEKDAY + r")\b" + "|" + _L
+                + r"(?:(?:आगामी|अगले|आने\s+वाले)\s+)?(?P<wd2>" + _WEEKDAY + r")\s*(?:तक|से\s+पूर्व|"
+                r"से\s+पहले|को\s+सायं|शाम)" + _R, _I), lambda m, c: _weekday(_WeekdayMatch(m), c),
+     2, False),
+    (re.compile(r"\b(?:by|before|till|until|on\s+or\s+before|latest\s+by)\s+(?:the\s+)?"
+                r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?:\s+(?:day\s+)?(?:of\s+)?(?P<which>this|the\s+current|"
+                r"current|every|each|next|the\s+next|the\s+following)\s+month\b)?"
+                r"(?![\s,-]*(?:of\s+)?(?:" + _EN_MONTH + r"|\d))" + "|" + _L
+                + r"(?:(?P<which2>इसी|इस|चालू|वर्तमान|प्रत्येक|हर|आगामी|अगले|अगली)\s+"
+                r"(?:माह|महीने|मास)\s+की\s+)?"
+                r"(?P<d2>\d{1,2})\s*(?:तारीख|तिथि)\s+(?:तक|से\s+पूर्व|से\s+पहले)" + _R, _I),
+     lambda m, c: _day_of_month(_DayMatch(m), c), 2, False),
 )
 
 
@@ -400,6 +482,30 @@ class _NextMatch:
         return self._m.group(name)
 
 
+class _WeekdayMatch:
+    """Adapt the weekday pattern's two groups to one."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def group(self, name: str) -> str | None:
+        if name == "wd":
+            return self._m.group("wd") or self._m.group("wd2")
+        return self._m.group(name)
+
+
+class _DayMatch:
+    """Adapt the day-of-month pattern's two sets of groups to one."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def group(self, name: str) -> str | None:
+        if name in ("d", "which"):
+            return self._m.group(name) or self._m.group(name + "2")
+        return self._m.group(name)
+
+
 _SCRIPT = {regex: _script_of(regex) for regex, *_ in _PATTERNS}
 
 _DIGITS = tuple("0123456789")
@@ -417,6 +523,8 @@ _KEYS: tuple[tuple[str, ...] | re.Pattern, ...] = (
     ("tomorrow", "कल"), ("week", "सप्ताह", "हफ्ते"), ("माह", "महीने", "month"), ("inst",),
     ("week",),
     ("सप्ताह",),
+    tuple(_WEEKDAYS),
+    re.compile(r"\d\s*(?:st|nd|rd|th|तारीख|तिथि)", re.IGNORECASE),
 )
 assert len(_KEYS) == len(_PATTERNS)
 _BARE_PERIOD = re.compile(

@@ -6,6 +6,9 @@ Ambiguous short forms are resolved once, here:
 - "DEO" is the District Education Officer (SECONDARY_EDU), "DIO" the District Informatics
   Officer of NIC (IT), "DSO" the District Supply Officer (FOOD_SUPPLY).
 - "School Education" / "स्कूल शिक्षा" is filed under BASIC_EDU.
+- "EO" / "ईओ" is the Executive Officer of a municipal body (URBAN_DEV), as
+  "अधिशासी अधिकारी" already is; "District Programme Officer" written out is the ICDS officer (WCD).
+- "EE" and "XEN" stand for "Executive Engineer" in front of a department ("EE Irrigation").
 - The district head (DM, Collector, Deputy Commissioner, जिलाधिकारी) belongs to REVENUE but is
   usually the chair, so the engine treats those titles as the chair unless they are addressed.
 Words that are also ordinary words ("health", "police station", "education") are not aliases on
@@ -44,7 +47,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "BSA", "DBEO", "BEO", "Block Education Officer", "Samagra Shiksha", "ZEO",
        "Zonal Education Officer",
        "School Education Department", "Department of School Education", "Sarva Shiksha Abhiyan",
-       "जिला बेसिक शिक्षा अधिकारी", "बेसिक शिक्षा अधिकारी", "बीएसए", "खंड शिक्षा अधिकारी",
+       "जिला बेसिक शिक्षा अधिकारी", "बेसिक शिक्षा अधिकारी", "बीएसए", "बीईओ", "खंड शिक्षा अधिकारी",
        "खण्ड शिक्षा अधिकारी", "समग्र शिक्षा", "स्कूल शिक्षा विभाग", "प्राथमिक शिक्षा विभाग",
        "सर्व शिक्षा अभियान", "शिक्षा विभाग", "Education Department"),
     _d("SECONDARY_EDU", "Secondary Education Department", "माध्यमिक शिक्षा विभाग",
@@ -68,6 +71,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "Medical Officer", "चिकित्सा अधिकारी", "चिकित्साधिकारी"),
     _d("WCD", "Women and Child Development Department", "महिला एवं बाल विकास विभाग",
        "ICDS", "Integrated Child Development Services", "District Programme Officer ICDS",
+       "District Programme Officer",
        "DPO ICDS", "डीपीओ आईसीडीएस",
        "District Programme Officer (ICDS)", "Child Development Project Officer", "CDPO",
        "Women and Child Development", "Social Welfare and Women Empowerment",
@@ -78,7 +82,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "District Probation Officer", "DPO", "Probation Officer",
        "District Child Protection Unit", "DCPU", "District Child Protection Officer", "DCPO",
        "Child Welfare Committee", "CWC", "Juvenile Justice Board", "JJB",
-       "जिला प्रोबेशन अधिकारी", "प्रोबेशन अधिकारी", "डीपीओ", "जिला बाल संरक्षण इकाई",
+       "जिला प्रोबेशन अधिकारी", "प्रोबेशन अधिकारी", "डीपीओ", "डीसीपीयू", "जिला बाल संरक्षण इकाई",
        "जिला बाल संरक्षण अधिकारी", "बाल कल्याण समिति", "किशोर न्याय बोर्ड",
        "महिला कल्याण विभाग"),
     _d("SOCIAL_WELFARE", "Social Welfare Department", "समाज कल्याण विभाग",
@@ -104,8 +108,9 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "मानव तस्करी निरोधक इकाई", "यातायात पुलिस", "थाना प्रभारी", "GRP", "Government Railway Police",
        "जीआरपी", "राजकीय रेलवे पुलिस"),
     _d("REVENUE", "Revenue Department", "राजस्व विभाग",
-       "Sub Divisional Magistrate", "Sub-Divisional Magistrate", "SDM", "Tehsildar",
-       "Naib Tehsildar", "Additional District Magistrate", "ADM", "Additional Deputy Commissioner",
+       "Sub Divisional Magistrate", "Sub-Divisional Magistrate", "SDM", "Tehsildar", "Tahsildar",
+       "Naib Tehsildar", "Naib Tahsildar", "Additional District Magistrate", "ADM",
+       "Additional Deputy Commissioner",
        "ADC", "District Magistrate", "DM", "Deputy Commissioner", "District Collector",
        "Collector", "Patwari", "Revenue Officer",
        "उपजिलाधिकारी", "उप जिलाधिकारी", "एसडीएम", "तहसीलदार", "नायब तहसीलदार",
@@ -133,9 +138,11 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "Housing and Urban Development Department", "Municipal Corporation", "Municipal Council",
        "Municipality", "Nagar Palika", "Nagar Panchayat", "Nagar Nigam", "Urban Local Body",
        "Urban Local Bodies", "ULB", "Municipal Commissioner", "Executive Officer Nagar Palika",
+       "EO", "ईओ",
        "Executive Officer Nagar Panchayat", "DUDA", "District Urban Development Agency",
        "Municipal Committee", "Town Area Committee", "Executive Officer Municipal Committee",
        "शहरी विकास विभाग", "नगर पालिका", "नगरपालिका", "नगर पालिका परिषद", "नगर पंचायत",
+       "नगर परिषद",
        "नगर निगम", "नगरीय निकाय", "नगर निकाय", "स्थानीय निकाय", "नगर आयुक्त",
        "अधिशासी अधिकारी", "अधिशासी अधिकारी नगर पालिका", "अधिशासी अधिकारी नगर पंचायत",
        "अधिशासी अधिकारी नगर पालिका परिषद", "डूडा", "नगरीय विकास विभाग"),
@@ -161,7 +168,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "जिला उद्यान अधिकारी", "उद्यान अधिकारी"),
     _d("ANIMAL_HUSBANDRY", "Animal Husbandry Department", "पशुपालन विभाग",
        "Chief Veterinary Officer", "CVO", "Veterinary Officer",
-       "मुख्य पशु चिकित्सा अधिकारी", "पशु चिकित्सा अधिकारी", "पशुपालन"),
+       "मुख्य पशु चिकित्सा अधिकारी", "पशु चिकित्सा अधिकारी", "पशुपालन", "सीवीओ"),
     _d("LEGAL_SERVICES", "District Legal Services Authority", "जिला विधिक सेवा प्राधिकरण",
        "DLSA", "Legal Services Authority", "State Legal Services Authority", "SLSA",
        "Secretary DLSA", "Secretary District Legal Services Authority",
@@ -170,7 +177,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
     _d("IT", "Information Technology Department", "सूचना प्रौद्योगिकी विभाग",
        "IT Department", "IT", "NIC", "National Informatics Centre", "District Informatics Officer",
        "DIO", "e-Governance", "e-District", "Common Service Centre", "CSC",
-       "आईटी", "आईटी विभाग", "एनआईसी", "राष्ट्रीय सूचना विज्ञान केंद्र",
+       "आईटी", "आईटी विभाग", "एनआईसी", "डीआईओ", "राष्ट्रीय सूचना विज्ञान केंद्र",
        "जिला सूचना विज्ञान अधिकारी", "ई-गवर्नेंस", "कॉमन सर्विस सेंटर", "ई-डिस्ट्रिक्ट"),
     _d("SKILL_DEV", "Skill Development Department", "कौशल विकास विभाग",
        "Skill Development Mission", "District Skill Development Mission", "ITI",
@@ -178,7 +185,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "कौशल विकास मिशन", "आईटीआई", "औद्योगिक प्रशिक्षण संस्थान", "जिला सेवायोजन अधिकारी",
        "सेवायोजन विभाग", "सेवायोजन कार्यालय"),
     _d("MINORITY_WELFARE", "Minority Welfare Department", "अल्पसंख्यक कल्याण विभाग",
-       "Minority Affairs Department", "District Minority Welfare Officer",
+       "Minority Affairs Department", "District Minority Welfare Officer", "DMWO",
        "जिला अल्पसंख्यक कल्याण अधिकारी", "अल्पसंख्यक कल्याण अधिकारी"),
     _d("TRIBAL_AFFAIRS", "Tribal Affairs Department", "जनजातीय कार्य विभाग",
        "Tribal Welfare Department", "Tribal Development Department",
@@ -193,6 +200,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "अधिशासी अभियंता विद्युत", "अधिशासी अभियन्ता विद्युत", "विद्युत विकास विभाग"),
     _d("JAL_NIGAM", "Jal Nigam (Water Supply)", "जल निगम",
        "Jal Nigam", "Jal Shakti Department", "Public Health Engineering Department", "PHED",
+       "जलदाय विभाग", "जन स्वास्थ्य अभियांत्रिकी विभाग",
        "PHE", "Water Supply Department", "Jal Jeevan Mission", "JJM", "Jal Sansthan", "Jal Shakti",
        "Executive Engineer Jal Nigam", "Drinking Water and Sanitation Department",
        "जल शक्ति विभाग", "जलापूर्ति विभाग", "जल जीवन मिशन", "जल संस्थान",

@@ -22,6 +22,10 @@ _CONJ_WORDS = ("एवं", "और", "व", "तथा", "and", "&", "एंव
 _CONJ_MARK = "\ue000"
 _CONJ_PATTERN = "(?:" + "|".join(re.escape(w) for w in sorted(_CONJ_WORDS, key=len)[::-1]) + ")"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+#: titles written short in front of a department ("EE Irrigation" for "Executive Engineer
+#: Irrigation"); the short form only counts with the department after it
+_TITLE_SHORT_FORMS = (("executive engineer", ("ee", "xen")),
+                      ("executive officer", ("eo",)))
 _DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939]$")
 
 
@@ -116,7 +120,9 @@ class _Matcher:
         self.exact_re = re.compile(_LEFT + "(?:" + _trie_regex(exact) + ")" + suffix + _RIGHT)
         bare_body = "(?:" + _trie_regex(bare) + ")"
         item_sep = r"(?:\s*[,;]\s*(?:(?:और|एवं|तथा|व|and|&)\s+)?|\s+(?:और|एवं|तथा|व|and|&)\s+)"
-        dept_word = r"(?:विभागों|विभाग|departments|department|depts\.?|dept\.?)"
+        # "राजस्व एवं पुलिस की संयुक्त टीम", "revenue and police teams": the teams of departments
+        dept_word = (r"(?:विभागों|विभाग|departments|department|depts\.?|dept\.?|"
+                     r"(?:की|के)\s+(?:संयुक्त\s+)?(?:टीम|टीमों|टीमें)|(?:joint\s+)?teams?)")
         self.bare_item_re = re.compile(_LEFT + bare_body + _RIGHT, re.IGNORECASE)
         self.bare_list_re = re.compile(
             _LEFT + "(?:" + bare_body + _RIGHT + ")(?:" + item_sep + bare_body + _RIGHT + ")*"
@@ -142,6 +148,10 @@ class _Matcher:
         folded[key] = code
         for variant in _plural_variants(key):
             folded.setdefault(variant, code)
+        for title, short in _TITLE_SHORT_FORMS:
+            if key.startswith(title + " "):
+                for form in short:
+                    folded.setdefault(form + key[len(title):], code)
 
     def lookup(self, matched: str, exact: bool) -> tuple[str | None, bool] | None:
         """Return (code, is_chair) for matched text, or None."""
@@ -175,8 +185,10 @@ _ALL_HI = re.compile(
 )
 _ALL_EN = re.compile(
     r"\b(?:all\s+(?:the\s+)?(?:(?:concerned|line|member|district|district-level|other|"
-    r"participating|relevant|respective|government|nodal|field|implementing|state|key)\s+)*"
+    r"participating|relevant|respective|government|nodal|field|implementing|state|key|"
+    r"administrative)\s+)*"
     r"(?:departments|depts|officers|officials|HoDs|heads\s+of\s+(?:the\s+)?departments|members|"
+    r"secretaries|"
     r"stakeholders|agencies)|(?:the\s+)?members(?=\s+(?:were|are|shall|should|will|may|must|to)\b)|"
     r"all\s+concerned|(?:the\s+)?concerned\s+(?:departments|officers|"
     r"officials|HoDs)|(?:the\s+)?(?:officers|officials|departments)\s+concerned|"
@@ -199,9 +211,11 @@ _HI_STOP = frozenset(str.split(
     "को से ने के की का में पर और एवं तथा व या सभी समस्त सब संबंधित सम्बंधित सम्बन्धित संबन्धित इस उस यह "
     "वह ये वे एक अपने अपनी अपना द्वारा हेतु लिए लिये भी ही साथ कि जो जिन उन्होंने उन्हें इन्हें अन्य तक "
     "बैठक निर्देश दिए दिया दिये उपस्थित मौजूद है हैं था थे रहे रहीं किया करने कराने करें समय उनके उनकी "
-    "उनका प्रत्येक हर जिसमें जिसके इसके उसके श्री श्रीमती डॉ सुश्री आदि तहत बाद पहले प्रति बीच "
+    "उनका प्रत्येक हर जिसमें जिसके इसके उसके श्री श्रीमती डॉ सुश्री आदि तहत बाद पहले प्रति बीच उक्त "
     "जनपद जिले राज्य सरकार शासन प्रदेश विभागीय जैसे आदि इत्यादि"
 ))
+_HI_HONORIFICS = frozenset(str.split("श्री श्रीमती सुश्री डॉ डा कु कुमारी"))
+_HI_HONORIFIC_BEFORE = re.compile(r"(?:श्री|श्रीमती|सुश्री|डॉ|कु)\.?\s*$")
 _EN_HEADS = (
     "Officer|Engineer|Director|Commissioner|Department|Dept|Corporation|Authority|Secretary|Board|"
     "Agency|Mission|Cell|Unit|Inspector|Manager|Superintendent|Registrar|Society|Council|"
@@ -343,10 +357,15 @@ def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[M
     for match in _HI_OFFICE.finditer(text, start, end) if deva else ():
         words = list(re.finditer(r"\S+", match.group(1)))
         first = match.start(2)
+        stopped_by = ""
         for w in reversed(words):
             if w.group() in _HI_STOP:
+                stopped_by = w.group()
                 break
             first = match.start(1) + w.start()
+        if stopped_by.rstrip(".") in _HI_HONORIFICS or _HI_HONORIFIC_BEFORE.search(
+                text, max(start, first - 12), first):
+            continue  # "श्री सुरेश चंद्र निगम": a person whose surname is a head word
         last = match.end(2)
         if match.group(3):
             qualifier = match.group(3).split()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .assignees import GLUE, choose, roles, with_acronyms
+from .assignees import GLUE, antecedent, choose, find_pronoun, roles, with_acronyms
 from .clauses import LEAD_GLUE, split_actions
 from .cues import Cue, find_cue, may_hold_cue
 from .deadlines import Deadline, find_deadlines
@@ -86,21 +86,74 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
     ft = folded.text
     directory = directory or Directory.builtin()
     drafts: list[_Draft] = []
-    previous: Segment | None = None
-    for seg in segment(ft):
+    segments = segment(ft)
+    #: list item -> its marker ("a", "ii", "3", "क"), for "Action: (a) ALC (b) BSA"
+    labels: dict[int, str] = {}
+    for k, seg in enumerate(segments):
+        previous = segments[k - 1] if k else None
+        if seg.kind == "item" and seg.unit not in labels:
+            labels[seg.unit] = _item_label(ft, seg.start)
         if seg.kind == "action":
-            _action_line(ft, seg, previous, drafts, directory, meeting_date, next_meeting_date)
+            _action_line(ft, seg, previous, drafts, directory, meeting_date, next_meeting_date,
+                         labels)
         elif seg.context == "table" and seg.kind == "table":
             _table_row(ft, seg, drafts, directory, meeting_date, next_meeting_date)
+        elif (_FOLLOW_UP.match(ft, seg.start, seg.end) and drafts
+              and drafts[-1].segment is previous):
+            _follow_up(ft, seg, drafts[-1], directory, meeting_date, next_meeting_date)
         elif may_hold_cue(ft, seg.start, seg.end) or (seg.kind == "item"
                                                       and seg.context == "decision"):
-            _sentence(ft, seg, drafts, directory, meeting_date, next_meeting_date)
-        previous = seg
+            _sentence(ft, seg, drafts, directory, meeting_date, next_meeting_date,
+                      segments[max(0, k - _LOOK_BACK):k])
     return _finish(folded, drafts)
 
 
+#: how many segments back a pronoun ("the department", "उक्त विभाग") looks for what it stands for
+_LOOK_BACK = 3
+#: "इसका उत्तरदायित्व X का होगा", "Responsibility for this shall lie with X": the addressee (and
+#: often the deadline) of the directive in the sentence before
+_FOLLOW_UP = re.compile(
+    r"\s*(?:(?:इसका|इसकी|इसके|इस\s+कार्य\s+(?:का|की)|उक्त\s+कार्य\s+(?:का|की)|इस\s+हेतु|इसके\s+लिए)\s+"
+    r"(?:पूर्ण\s+|संपूर्ण\s+)?(?:उत्तरदायित्व|दायित्व|जिम्मेदारी|जिम्मेवारी)"
+    r"|(?:the\s+)?(?:responsibility|onus)\s+(?:for\s+(?:this|the\s+same|it)\s+)?(?:shall|will|would)\s+"
+    r"(?:be|lie|rest)\s+(?:with|on|of)\b)",
+    re.IGNORECASE,
+)
+#: "within the same period": the deadline of the directive before
+_SAME_PERIOD = re.compile(
+    r"\b(?:within|by|in)\s+the\s+same\s+(?:period|time(?:\s*frame|line)?|date|deadline)\b|"
+    r"(?:उसी|इसी)\s+(?:अवधि|समय\s*सीमा|समयावधि|तिथि|तारीख)\s+(?:में|तक|के\s+भीतर|के\s+अंदर)",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"[ \t]*\(?\s*([a-zA-Z]|[ivxIVX]{1,4}|\d{1,3}|[क-ह])\s*[.)]?[ \t]*")
+
+
+def _item_label(ft: str, start: int) -> str:
+    """Return the marker of the list item starting at `start` ("a", "ii", "3", "क"), or ""."""
+    line_start = ft.rfind("\n", 0, start) + 1
+    m = _LABEL.fullmatch(ft, line_start, start)
+    return m.group(1).lower() if m else ""
+
+
+def _follow_up(ft: str, seg: Segment, draft: _Draft, directory: Directory,
+               meeting: date | None, next_meeting: date | None) -> None:
+    """Add a sentence naming who is responsible for the directive before it to that directive."""
+    draft.end = seg.end
+    if not draft.mentions and not draft.all_departments:
+        mentions = [m for m in directory.mentions(ft, seg.start, seg.end) if m.kind != "chair"]
+        chosen, all_flag, _how = choose(ft, seg.start, roles(ft, seg.start, seg.end, mentions),
+                                        True)
+        if chosen or all_flag:
+            draft.mentions, draft.all_departments = chosen, all_flag
+            draft.how = "named in the sentence after"
+    if draft.deadline is None:
+        found = find_deadlines(ft, seg.start, seg.end, meeting, next_meeting)
+        draft.deadline = found[0] if found else None
+
+
 def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
-              meeting: date | None, next_meeting: date | None) -> None:
+              meeting: date | None, next_meeting: date | None,
+              before: list[Segment] | None = None) -> None:
     """Propose one draft per action of a sentence or list item that holds a cue."""
     mentions = directory.mentions(ft, seg.start, seg.end)
     named = [m for m in mentions if m.kind != "chair"]
@@ -114,6 +167,11 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
             last = m
         lead_to = bool(_LEAD_TO.match(ft, last.end, seg.end))
     addressed = any(r.role != "agent" for r in roles(ft, seg.start, seg.end, named))
+    pronoun = find_pronoun(ft, seg.start, seg.end)
+    if pronoun is not None:
+        addressed = True
+        lead_to = lead_to or (pronoun[2] and LEAD_GLUE.fullmatch(ft, seg.start, pronoun[0])
+                              is not None)
     cue = find_cue(ft, seg.start, seg.end, has_mention=addressed, lead_to=lead_to,
                    context=seg.context, kind=seg.kind)
     if cue is None or cue.weight < 0.5:
@@ -127,9 +185,48 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
             continue
         inside = [m for m in mentions if ps <= m.start and m.end <= pe]
         chosen, all_flag, how = choose(ft, ps, roles(ft, ps, pe, inside), False)
+        regions = [(seg.start, ps)] + [(b.start, b.end) for b in reversed(before or [])]
+        # "The department shall ensure that ... handed over to the ICDS": the pronoun subject
+        # is who acts, whatever the sentence names after it
+        subject = (pronoun is not None and pronoun[2] and ps <= pronoun[0] < pe
+                   and all(m.start >= pronoun[1] for m in chosen))
+        if (subject or not chosen and not all_flag) and pronoun is not None and \
+                ps <= pronoun[0] < pe:
+            found = antecedent(ft, regions, lambda s, e: directory.mentions(ft, s, e))
+            if found:
+                chosen, all_flag = found, False
+                how = "'" + ft[pronoun[0]:pronoun[1]] + "' for the office named before"
+        chosen = [_titled(ft, m, regions, directory) if m.kind == "unknown" else m
+                  for m in chosen]
         deadlines = find_deadlines(ft, ps, pe, meeting, next_meeting)
-        drafts.append(_Draft(ps, pe, cue, chosen, all_flag, how,
-                             deadlines[0] if deadlines else None, seg))
+        deadline = deadlines[0] if deadlines else None
+        same = _SAME_PERIOD.search(ft, ps, pe) if deadline is None and drafts else None
+        if same and drafts[-1].deadline is not None:
+            deadline = Deadline(same.start(), same.end(), drafts[-1].deadline.due, 2)
+        drafts.append(_Draft(ps, pe, cue, chosen, all_flag, how, deadline, seg))
+
+
+_TITLE_LEAD = re.compile(r"(?:the|shri|smt|sh|dr|mr|ms)\.?\s+", re.IGNORECASE)
+
+
+def _titled(ft: str, mention: Mention, regions: list[tuple[int, int]],
+            directory: Directory) -> Mention:
+    """Read a bare title ("the Executive Engineer") as the office named with it just before."""
+    title = _TITLE_LEAD.sub("", " ".join(ft[mention.start:mention.end].split())).lower()
+    if len(title) < 6 or len(title.split()) > 3:
+        return mention  # only a bare title stands for an office named before
+    # "Executive Engineer, Housing Board" before: the title is part of the office, or just in
+    # front of it
+    named = re.compile(r"\s+".join(map(re.escape, title.split())) + r"[\s,]*(?:of\s+(?:the\s+)?)?$",
+                       re.IGNORECASE)
+    for s, e in regions[1:]:
+        for m in reversed(directory.mentions(ft, s, e)):
+            if m.kind != "dept":
+                continue
+            if " ".join(ft[m.start:m.end].split()).lower().startswith(title) or named.search(
+                    ft, max(s, m.start - 60), m.start):
+                return Mention(mention.start, mention.end, m.code, "dept")
+    return mention
 
 
 def _trim_part(ft: str, start: int, end: int) -> tuple[int, int]:
@@ -165,8 +262,85 @@ def _table_row(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory
     drafts.append(_Draft(seg.start, seg.end, cue, chosen, all_flag, how, deadline, seg))
 
 
+_ITEM_REF = re.compile(
+    r"\(\s*([a-zA-Z]|[ivxIVX]{1,4}|\d{1,2}|[क-ह])\s*\)"
+    r"|(?<![\w\u0900-\u0963\u0971-\u097F])([a-z]|[ivx]{1,4}|\d{1,2}|[क-ह])\)")
+_RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः|क्रमश:", re.IGNORECASE)
+
+
+def _groups(ft: str, body: int, end: int) -> list[tuple[str, int, int]]:
+    """Split "(a) ALC (b) BSA" or "ALC (a), BSA (b)" into (item label, start, end) groups."""
+    refs = list(_ITEM_REF.finditer(ft, body, end))
+    if len(refs) < 2:
+        return []
+    labels = [(r.group(1) or r.group(2)).lower() for r in refs]
+    if len(set(labels)) < len(labels):
+        return []
+    if not ft[body:refs[0].start()].strip(" \t:-,;"):
+        bounds = [(r.end(), refs[i + 1].start() if i + 1 < len(refs) else end)
+                  for i, r in enumerate(refs)]
+        # "(a) and (b) DCPU": a label with nothing after it shares the office of the next
+        for i in range(len(bounds) - 2, -1, -1):
+            if _JOINED.fullmatch(ft, *bounds[i]):
+                bounds[i] = bounds[i + 1]
+    else:
+        bounds = [(refs[i - 1].end() if i else body, r.start()) for i, r in enumerate(refs)]
+        # "DCPU for (a) and (b)": a label with nothing before it shares the office before
+        for i in range(1, len(bounds)):
+            if _JOINED.fullmatch(ft, *bounds[i]):
+                bounds[i] = bounds[i - 1]
+    return [(label, s, e) for label, (s, e) in zip(labels, bounds, strict=True)]
+
+
+_JOINED = re.compile(r"[\s,;&/-]*(?:and|एवं|तथा|व|और)?[\s,;&/-]*", re.IGNORECASE)
+
+
+def _distribute(ft: str, seg: Segment, drafts: list[_Draft], mentions: list[Mention],
+                deadlines: list[Deadline], labels: dict[int, str]) -> bool:
+    """Give each item an "Action" line refers to its own offices; tell whether it could.
+
+    "Action: (a) ALC (b) BSA" gives item (a) to the ALC and item (b) to the BSA; "Action: ALC
+    and BSA respectively" gives the items just before the line to them in order.
+    """
+    recent = [d for d in drafts[-12:] if d.segment.start < seg.start]
+    body = max(seg.body, seg.start)
+    plan: list[tuple[_Draft, list[Mention], Deadline | None]] = []
+    groups = _groups(ft, body, seg.end)
+    if groups:
+        for label, gs, ge in groups:
+            target = next((d for d in reversed(recent) if labels.get(d.segment.unit) == label),
+                          None)
+            if target is None or any(target is p[0] for p in plan):
+                return False
+            inside = [m for m in mentions if gs <= m.start < ge]
+            due = next((d for d in deadlines if gs <= d.start < ge), None)
+            plan.append((target, inside, due))
+    elif _RESPECTIVELY.search(ft, body, seg.end):
+        named = [m for m in mentions if m.kind != "all"]
+        units: list[_Draft] = []
+        for d in reversed(recent):
+            if not units or d.segment.unit != units[-1].segment.unit:
+                units.append(d)
+        if len(named) < 2 or len(units) < len(named):
+            return False
+        plan = [(d, [m], None) for d, m in zip(reversed(units[:len(named)]), named, strict=True)]
+    else:
+        return False
+    for target, inside, due in plan:
+        if inside:
+            target.mentions = [m for m in inside if m.kind != "all"]
+            target.all_departments = any(m.kind == "all" for m in inside)
+            target.how = "'Action by' line, item by item"
+        if due is not None and target.deadline is None:
+            target.deadline = due
+    if drafts and drafts[-1] in [p[0] for p in plan]:
+        drafts[-1].end = seg.end
+    return True
+
+
 def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_Draft],
-                 directory: Directory, meeting: date | None, next_meeting: date | None) -> None:
+                 directory: Directory, meeting: date | None, next_meeting: date | None,
+                 labels: dict[int, str] | None = None) -> None:
     """Attach an "Action by: X" line to the item before it, or propose an "ACTION: ..." line."""
     body = max(seg.body, seg.start)
     mentions = with_acronyms(ft, body, seg.end, directory.mentions(ft, body, seg.end))
@@ -175,10 +349,14 @@ def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_
     for span in sorted([(m.start, m.end) for m in mentions]
                        + [(d.start, d.end) for d in deadlines], reverse=True):
         rest = rest[:span[0] - body] + " " + rest[span[1] - body:]
+    rest = _RESPECTIVELY.sub(" ", _ITEM_REF.sub(" ", rest))
     names_only = len(re.findall(rf"[{WORD}]+", rest)) <= 5
     chosen = [m for m in mentions if m.kind != "all"]
     all_flag = any(m.kind == "all" for m in mentions)
     deadline = deadlines[0] if deadlines else None
+    if names_only and previous is not None and mentions and _distribute(
+            ft, seg, drafts, mentions, deadlines, labels or {}):
+        return
     if names_only and previous is not None:
         target = drafts[-1] if drafts and drafts[-1].segment is previous else None
         if target is not None:

@@ -35,12 +35,45 @@ def _width(text: str) -> int:
                else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
+_VIRAMA = "\u094d"
+_JOINERS = "\u200c\u200d"
+
+
+def _is_consonant(ch: str) -> bool:
+    """Tell whether ch is a Devanagari consonant, which a virama before it joins into a conjunct."""
+    return "\u0915" <= ch <= "\u0939" or "\u0958" <= ch <= "\u095f" or "\u0978" <= ch <= "\u097f"
+
+
+def graphemes(text: str) -> list[str]:
+    """Split text into the clusters a reader sees as one letter.
+
+    A cluster is a base character with the combining marks after it (vowel signs, anusvara,
+    nukta, virama), joiners, and any consonant a virama joins to it ("क्ष", "स्त्री").
+    """
+    out: list[str] = []
+    for ch in text:
+        if out and (unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in _JOINERS
+                    or out[-1][-1] in _JOINERS
+                    or (out[-1][-1] == _VIRAMA and _is_consonant(ch))):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
 def _fit(text: str, width: int) -> str:
+    """Pad or cut text to width columns, cutting only between clusters."""
     text = " ".join(text.split())
     if _width(text) > width:
-        while text and _width(text) > width - 1:
-            text = text[:-1]
-        text += "…"
+        kept: list[str] = []
+        used = 0
+        for cluster in graphemes(text):
+            size = _width(cluster)
+            if used + size > width - 1:
+                break
+            kept.append(cluster)
+            used += size
+        text = "".join(kept) + "…"
     return text + " " * (width - _width(text))
 
 
