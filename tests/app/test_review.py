@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import csrf_token
 from tests.formdata import form_fields
+from tracker.meetings.review import REPEAT_THRESHOLD, normalise, similarity
 from tracker.models import Assignment, DepartmentAlias, Directive, StatusChange
 
 ENGLISH_MINUTES = """# Review of welfare schemes
@@ -17,6 +18,73 @@ The Collector reviewed the progress of the ration card drive.
 2. The Health Department was directed to hold medical camps for rescued children within 15 days.
 3. The Commissioner informed the meeting that 40 workers were registered last month.
 """
+
+
+#: (earlier open directive, new proposal) that ask for the same thing, in other words, with
+#: another deadline, other numbers, sometimes naming the department and sometimes not.
+REPEATS = [
+    ("The Labour Department shall complete the survey of brick kilns in the district by"
+     " 31 March 2026.",
+     "The Labour Department was directed to complete the survey of brick kilns within 15 days."),
+    ("Hold medical camps for the rescued children within 15 days.",
+     "The Health Department shall hold medical camps for the rescued children before the next"
+     " meeting."),
+    ("Issue ration cards to the 42 families of rescued children.",
+     "The Food and Civil Supplies Department shall issue ration cards to the families of rescued"
+     " children by 30 June 2026."),
+    ("The Superintendent of Police shall register FIRs against the employers of children in"
+     " dhabas.",
+     "The District Magistrate instructed the Police to register FIRs against the employers of"
+     " children in dhabas immediately."),
+    ("श्रम विभाग 31 मार्च 2026 तक जनपद के सभी ईंट भट्ठों का सर्वेक्षण पूर्ण करे।",
+     "श्रम विभाग को निर्देशित किया गया कि ईंट भट्ठों का सर्वेक्षण 15 दिन में पूर्ण करें।"),
+    ("मुक्त कराए गए बच्चों का विद्यालय में नामांकन कराएं।",
+     "बेसिक शिक्षा विभाग मुक्त कराए गए 19 बच्चों का विद्यालय में नामांकन एक सप्ताह के भीतर"
+     " कराना सुनिश्चित करे।"),
+    ("ग्राम पंचायतों में बाल श्रम हेल्पलाइन के बोर्ड लगवाएं।",
+     "पंचायती राज विभाग सभी ग्राम पंचायतों में बाल श्रम हेल्पलाइन 1098 के बोर्ड अगली बैठक से"
+     " पूर्व लगवाए।"),
+    ("जिला पूर्ति अधिकारी मुक्त बच्चों के परिवारों को राशन कार्ड जारी करें।",
+     "खाद्य एवं रसद विभाग 30 दिन में मुक्त बच्चों के परिवारों को राशन कार्ड जारी करे।"),
+    ("Conduct a survey of all brick kilns of the district.",
+     "The Labour Department shall complete the survey of the brick kiln by 15 May 2026."),
+    ("ईंट भट्ठों का सर्वेक्षण कराया जाए।",
+     "श्रम विभाग 15 दिन में ईंट भट्ठे का सर्वेक्षण करे।"),
+    ("The DPO shall produce the rescued children before the Child Welfare Committee.",
+     "The District Probation Officer was asked to produce all rescued children before the Child"
+     " Welfare Committee within 24 hours."),
+    ("सभी ढाबों एवं होटलों पर बाल श्रम निषेध के पोस्टर लगाए जाएं।",
+     "श्रम प्रवर्तन अधिकारी 31 जुलाई 2026 तक ढाबों और होटलों पर बाल श्रम निषेध संबंधी पोस्टर"
+     " लगवाएं।"),
+]  # fmt: skip
+#: Directives that share the department, the deadline and the numbers, or whom the action is
+#: for, but ask for other things.
+NOT_REPEATS = [
+    ("The Labour Department shall complete the survey of brick kilns by 31 March 2026.",
+     "The Labour Department shall register all construction workers on the e-Shram portal by"
+     " 31 March 2026."),
+    ("The Health Department shall hold medical camps for rescued children within 15 days.",
+     "The Health Department shall vaccinate all children of migrant workers within 15 days."),
+    ("The Police Department shall register FIRs against employers within 7 days.",
+     "The Police Department shall set up an anti-human trafficking unit within 7 days."),
+    ("The Basic Education Department shall enrol the 19 rescued children in schools by"
+     " 30 April 2026.",
+     "The Basic Education Department shall give 19 bicycles to girl students by 30 April 2026."),
+    ("श्रम विभाग 31 मार्च 2026 तक ईंट भट्ठों का सर्वेक्षण पूर्ण करे।",
+     "श्रम विभाग 31 मार्च 2026 तक निर्माण श्रमिकों का पंजीकरण ई-श्रम पोर्टल पर कराए।"),
+    ("स्वास्थ्य विभाग 15 दिन में मुक्त बच्चों का स्वास्थ्य परीक्षण कराए।",
+     "स्वास्थ्य विभाग 15 दिन में सभी आंगनबाड़ी केंद्रों पर टीकाकरण शिविर लगाए।"),
+    ("पुलिस विभाग एक सप्ताह के भीतर ढाबा मालिकों के विरुद्ध मुकदमा दर्ज करे।",
+     "पुलिस विभाग एक सप्ताह के भीतर मानव तस्करी विरोधी इकाई का गठन करे।"),
+    ("बेसिक शिक्षा विभाग 30 अप्रैल 2026 तक 19 बच्चों का नामांकन कराए।",
+     "बेसिक शिक्षा विभाग 30 अप्रैल 2026 तक 19 विद्यालयों में शौचालय का निर्माण कराए।"),
+    ("Hold medical camps for the rescued children.",
+     "Enrol the rescued children in the nearest schools."),
+    ("मुक्त कराए गए बच्चों का स्वास्थ्य परीक्षण कराएं।",
+     "मुक्त कराए गए बच्चों के परिवारों को आवास योजना का लाभ दिलाएं।"),
+    ("ढाबा मालिकों के विरुद्ध मुकदमा दर्ज करें।",
+     "ढाबा मालिकों को बाल श्रम कानून की जानकारी देने हेतु कार्यशाला आयोजित करें।"),
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -241,3 +309,82 @@ def test_review_of_empty_minutes_sends_the_secretary_to_the_editor(setup, db):
     db.session.commit()
     response = client.get(f"/meetings/{meeting.id}/review")
     assert response.headers["Location"].endswith(f"/meetings/{meeting.id}/minutes")
+
+
+def pair_id(pair) -> str:
+    return pair[1][:40]
+
+
+@pytest.mark.parametrize(("earlier", "proposed"), REPEATS, ids=map(pair_id, REPEATS))
+def test_a_repeat_asks_for_the_same_whatever_the_deadline_numbers_and_names(earlier, proposed):
+    assert similarity(earlier, proposed) >= REPEAT_THRESHOLD
+
+
+@pytest.mark.parametrize(("earlier", "proposed"), NOT_REPEATS, ids=map(pair_id, NOT_REPEATS))
+def test_a_different_ask_is_no_repeat_despite_the_same_deadline_and_names(earlier, proposed):
+    assert similarity(earlier, proposed) < REPEAT_THRESHOLD
+
+
+def test_the_threshold_lies_between_the_repeats_and_the_rest():
+    lowest_repeat = min(similarity(a, b) for a, b in REPEATS)
+    highest_other = max(similarity(a, b) for a, b in NOT_REPEATS)
+    assert highest_other + 0.1 <= REPEAT_THRESHOLD <= lowest_repeat - 0.1, (
+        highest_other, lowest_repeat)  # fmt: skip
+
+
+def test_hindi_words_are_compared_whole():
+    assert normalise("ईंट-भट्ठों का निरीक्षण करें।") == "ईंट भट्ठों का निरीक्षण करें"
+    assert similarity("बच्चों का नामांकन कराएं", "बच्चों को यूनिफॉर्म दें") < REPEAT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("earlier", "department", "minutes", "offered"),
+    [
+        ("Complete the survey of brick kilns in the district.", "LABOUR",
+         "The Labour Department shall complete the survey of brick kilns by 31 March 2026.", True),
+        ("ईंट भट्ठों का सर्वेक्षण कराया जाए।", "LABOUR",
+         "श्रम विभाग 15 दिन में ईंट भट्ठे का सर्वेक्षण करे।", True),
+        ("The Health Department shall hold medical camps for rescued children within 15 days.",
+         "HEALTH",
+         "The Health Department shall vaccinate all children of migrant workers within 15 days.",
+         False),
+        ("श्रम विभाग 31 मार्च 2026 तक निर्माण श्रमिकों का पंजीकरण ई-श्रम पोर्टल पर कराए।", "LABOUR",
+         "श्रम विभाग 31 मार्च 2026 तक ईंट भट्ठों का सर्वेक्षण पूर्ण करे।", False),
+        # Alike in words (0.5), but the police were asked one thing and labour another.
+        ("The Police shall register FIRs against the owners of dhabas employing children.",
+         "POLICE", "The Labour Department shall fine the owners of dhabas employing children.",
+         False),
+    ],
+    ids=["en-repeat", "hi-repeat", "en-other-ask", "hi-other-ask", "other-department"],
+)  # fmt: skip
+def test_the_review_offers_a_repeat_only_for_the_same_ask_of_the_same_department(
+    db, setup, create_meeting, earlier, department, minutes, offered
+):
+    client, meeting, departments = setup
+    meeting.minutes.source = minutes + "\n"
+    db.session.commit()
+    before = create_meeting(committee=meeting.committee, held_on=date(2026, 1, 5),
+                            title="First review", minutes="")  # fmt: skip
+    old = Directive(meeting=before, action_text=earlier)
+    old.assignments.append(Assignment(department=departments[department]))
+    db.session.add(old)
+    db.session.commit()
+
+    fields = form_fields(review_page(client, meeting), "review-form")
+    (card,) = cards_in(fields)
+    assert fields[f"cards-{card}-repeat_candidate"] == ([str(old.id)] if offered else [""])
+
+
+def test_the_parts_of_a_split_card_are_both_confirmed(db, setup):
+    client, meeting, departments = setup
+    fields = form_fields(review_page(client, meeting), "review-form")
+    first, second = cards_in(fields)
+    del fields[f"cards-{second}-include"]
+    # The secretary split the first card without narrowing its passage: both parts keep it.
+    for name in [n for n in fields if n.startswith(f"cards-{first}-")]:
+        fields[name.replace(f"cards-{first}-", "cards-77-", 1)] = list(fields[name])
+    fields[f"cards-{first}-action_text"] = ["Complete the survey of brick kilns."]
+    fields["cards-77-action_text"] = ["Publish the list of kiln owners."]
+    assert confirm(client, meeting, fields).status_code == 302
+    texts = sorted(d.action_text for d in db.session.scalars(select(Directive)))
+    assert texts == ["Complete the survey of brick kilns.", "Publish the list of kiln owners."]

@@ -10,7 +10,9 @@ from sqlalchemy import select
 
 from tracker.directory import department_directory
 from tracker.extensions import db
-from tracker.extraction import Candidate, extract
+from tracker.extraction import Candidate, Directory, extract
+from tracker.extraction.deadlines import find_deadlines
+from tracker.extraction.normalize import fold
 from tracker.meetings.services import (
     EDIT_REFUSED,
     MeetingError,
@@ -32,16 +34,21 @@ from tracker.models import (
     User,
 )
 
-#: How alike (0–1, shared words) a proposal and an earlier open directive must be
-#: for the review to suggest linking them as a repeat.
+#: How alike (0–1, shared words of what they ask for) a proposal and an earlier open directive
+#: must be for the review to suggest linking them as a repeat. Chosen from the pairs in
+#: tests/app/test_review.py: repeats score 0.50 or more there, other directives 0.25 or less.
 REPEAT_THRESHOLD = 0.4
-_WORD_RE = re.compile(r"\w+")
-#: Words too common in minutes to say anything about whether two directives are alike.
+#: A word in either script: \w alone leaves out the Devanagari vowel signs and the virama.
+_WORD_RE = re.compile(r"[\w\u0900-\u0963\u0971-\u097F]+")
+#: Words too common in directives to say anything about what two of them ask for.
 _STOPWORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
-        "के का की को में से पर और एवं तथा है हैं किया गया गए दिए दिया कि यह वह सभी करें करने लिए"
-        " the a an of to in on for and by with be is are was were that this all shall will"
-        " should directed instructed asked department departments"
+        "के का की को में से पर और एवं तथा व है हैं था थे किया किए गया गई गए दिए दिया दिये कि यह वह"
+        " इस उस इन उन सभी करें करे कराएं कराएँ कराए कराया कराना करना करने लिए द्वारा भी जाए जाएं"
+        " जाये हेतु निर्देश निर्देशित आदेश सुनिश्चित संबंधी संबंधित"
+        " the a an of to in on for and by with be is are was were that this these all shall"
+        " will should must may directed instructed asked ensure also its their department"
+        " departments concerned"
     ).split()
 )
 
@@ -52,16 +59,53 @@ def normalise(text: str) -> str:
     return " ".join(_WORD_RE.findall(text))
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in normalise(text).split() if len(w) > 1 and w not in _STOPWORDS)
+#: Endings of Hindi nouns and verbs in the oblique, plural or polite forms, longest first:
+#: "भट्ठों", "भट्ठे" and "भट्ठा" all count as one word.
+_HINDI_ENDINGS = ("ियों", "ियां", "ियाँ", "ाओं", "ाएं", "ाएँ", "ों", "ें", "ां", "ाँ", "े", "ा", "ो")
 
 
-def similarity(a: str, b: str) -> float:
-    """Return the share of meaningful words two texts have in common (Jaccard)."""
-    left, right = _words(a), _words(b)
+def _stem(word: str) -> str:
+    """Cut a plural or inflected ending, so that "kilns" meets "kiln" and "भट्ठों" "भट्ठा"."""
+    if word.isascii():
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+    for ending in _HINDI_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+def action_words(text: str, directory: Directory | None = None) -> frozenset[str]:
+    """Return the words of what a directive asks for.
+
+    Its deadline ("by 31 March", "15 दिन में"), the departments and officers it names, numbers
+    and words common to every directive are left out: they say when and who, not what.
+    """
+    folded = fold(text).text
+    directory = directory or Directory.builtin()
+    spans = [(d.start, d.end) for d in find_deadlines(folded, 0, len(folded), None, None)]
+    spans += [(m.start, m.end) for m in directory.mentions(folded)]
+    kept = list(folded)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    words = normalise("".join(kept)).split()
+    return frozenset(
+        _stem(w)
+        for w in words
+        if len(w) > 1 and w not in _STOPWORDS and not any(c.isdigit() for c in w)
+    )
+
+
+def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
     if not left or not right:
         return 0.0
     return len(left & right) / len(left | right)
+
+
+def similarity(a: str, b: str, directory: Directory | None = None) -> float:
+    """Return the share of words of what they ask for that two directives have in common."""
+    return _jaccard(action_words(a, directory), action_words(b, directory))
 
 
 @dataclass
@@ -115,10 +159,11 @@ def propose(meeting: Meeting) -> Review:
     """Run the engine over the meeting's minutes and match its proposals to what exists."""
     minutes = meeting.minutes
     source = minutes.source if minutes else ""
+    directory = department_directory()
     candidates = extract(
         source,
         meeting_date=meeting.held_on,
-        directory=department_directory(),
+        directory=directory,
         language=minutes.language if minutes else None,
         next_meeting_date=next_meeting_date(meeting),
     ) if source.strip() else []  # fmt: skip
@@ -127,7 +172,8 @@ def propose(meeting: Meeting) -> Review:
     existing = meeting_directives(meeting)
     existing_texts = {normalise(_source_text(d)): d for d in existing}
     existing_texts.update({normalise(d.action_text): d for d in existing})
-    earlier = earlier_open_directives(meeting)
+    earlier = [(d, action_words(d.action_text, directory), {a.department_id for a in d.assignments})
+               for d in earlier_open_directives(meeting)]  # fmt: skip
 
     proposals = []
     for candidate in candidates:
@@ -155,12 +201,31 @@ def propose(meeting: Meeting) -> Review:
             reason=candidate.reason,
             confirmed=existing_texts.get(normalise(candidate.text)),
         )
-        if earlier:
-            best = max(earlier, key=lambda d: similarity(candidate.text, d.action_text))
-            if similarity(candidate.text, best.action_text) >= REPEAT_THRESHOLD:
-                proposal.repeat_of = best
+        proposal.repeat_of = _repeated(action_words(candidate.text, directory), set(ids), earlier)
         proposals.append(proposal)
     return Review(proposals, _segments(source, proposals), existing)
+
+
+#: An earlier open directive, the words of what it asks for, and its departments' ids.
+_Earlier = tuple[Directive, frozenset[str], set[int]]
+
+
+def _repeated(asks: frozenset[str], department_ids: set[int],
+              earlier: list[_Earlier]) -> Directive | None:  # fmt: skip
+    """Return the earlier directive most alike of those for the same departments, if alike enough.
+
+    A directive for other departments than the proposal's is no repeat of it, however alike the
+    words: "register FIRs against the dhaba owners" (police) and "fine the dhaba owners" (labour)
+    share most of theirs.
+    """
+    best, best_score = None, 0.0
+    for directive, words, departments in earlier:
+        if department_ids and departments and not department_ids & departments:
+            continue
+        score = _jaccard(asks, words)
+        if score > best_score:
+            best, best_score = directive, score
+    return best if best_score >= REPEAT_THRESHOLD else None
 
 
 def _segments(source: str, proposals: list[Proposal]) -> list[Segment]:
@@ -210,6 +275,7 @@ def confirm(meeting: Meeting, author: User, cards: list[ConfirmedCard]) -> Confi
     existing = meeting_directives(meeting)
     seen = {normalise(_source_text(d)) for d in existing} | {normalise(d.action_text)
                                                             for d in existing}  # fmt: skip
+    sent: set[str] = set()
     earlier_ids = {d.id for d in earlier_open_directives(meeting)}
     created, duplicates = [], 0
     for card in cards:
@@ -224,7 +290,9 @@ def confirm(meeting: Meeting, author: User, cards: list[ConfirmedCard]) -> Confi
         keys = {normalise(text)}
         if start is not None:
             keys.add(normalise(source[start:end]))
-        if keys & seen:
+        # A passage already confirmed is not confirmed again; within one review, though, the
+        # parts of a split card share their passage and differ only in their text.
+        if keys & seen or normalise(text) in sent:
             duplicates += 1
             continue
         departments = departments_by_ids(card.department_ids)
@@ -260,7 +328,7 @@ def confirm(meeting: Meeting, author: User, cards: list[ConfirmedCard]) -> Confi
             directive.assignments.append(assignment)
         db.session.add(directive)
         created.append(directive)
-        seen |= keys
+        sent.add(normalise(text))
     db.session.commit()
     return ConfirmResult(created, duplicates)
 

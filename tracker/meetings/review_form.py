@@ -95,7 +95,7 @@ def fill_review_form(form, meeting: Meeting, departments: list[Department],
     return {
         "cards": list(zip(form.cards, views, strict=True)),
         "segments": _segments(meeting.minutes.source, views),
-        "department_options": [(d.id, department_option(d)) for d in departments],
+        "department_options": [(d.id, department_option(d), names[d.id]) for d in departments],
     }
 
 
