@@ -32,8 +32,10 @@ run: install
 test: install
 	$(BIN)/pytest
 
+# The extraction engine's speed, then the dashboard and inbox on 250,000 assignments.
 bench: install
 	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_dashboard.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Filters and globals the templates use."""
 
 from flask import Flask
+from flask_babel import format_number
 from flask_login import current_user
 
 from tracker.i18n import (
@@ -19,6 +20,7 @@ from tracker.rendering import render_markdown
 def register(app: Flask) -> None:
     app.add_template_filter(format_day, "day")
     app.add_template_filter(format_moment, "moment")
+    app.add_template_filter(format_number, "number")
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(lambda department: department.name(current_language()),
                             "department_name")  # fmt: skip

@@ -12,6 +12,7 @@ from sqlalchemy import event
 from tests.conftest import csrf_token, sign_in
 from tracker.clock import local_today
 from tracker.dashboard import overdue
+from tracker.dashboard import routes as dashboard_routes
 from tracker.dashboard.chart import Bar, overdue_chart
 from tracker.models import Assignment, Directive, StatusChange
 from tracker.models._common import utcnow
@@ -315,3 +316,15 @@ def test_atr_page_and_files(app, db, world):
     text = client.get(f"/reports/atr.csv?committee={world['committee'].id}").data
     assert text.decode("utf-8-sig").splitlines()[0].startswith("Meeting,Meeting date")
     assert client.get("/reports/atr.xlsx?meeting=999999").status_code == 404
+
+
+def test_a_capped_list_export_says_so(app, world, monkeypatch):
+    client = chair_client(app, world["chair"])
+    assert "The download holds the first" not in client.get(
+        "/dashboard/list?view=overdue").get_data(as_text=True)  # fmt: skip
+    monkeypatch.setattr(dashboard_routes, "EXPORT_LIMIT", 3)
+    page = client.get("/dashboard/list?view=overdue").get_data(as_text=True)
+    assert "The download holds the first 3 of these 7 assignments" in page
+    sheet = load_workbook(io.BytesIO(client.get("/dashboard/list.xlsx?view=overdue").data)).active
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [
+        world["made"][n].id for n in (7, 6, 5)]  # fmt: skip

@@ -1,10 +1,12 @@
 """The chair finds the most overdue department first, drills into it and approves a closure."""
 
+import io
 import subprocess
 from datetime import timedelta
 from shutil import which
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.browser.conftest import ARTIFACTS
@@ -134,3 +136,37 @@ def test_action_taken_report_prints(live_server, new_page, screenshot, chair_wor
              str(ARTIFACTS / "atr-chair-page")],  # fmt: skip
             check=True,
         )
+
+
+def test_chair_home_leads_to_the_worst_department_and_the_inbox_downloads(
+    live_server, new_page, screenshot, chair_world
+):
+    base = live_server.url
+    page = new_page(locale="en-GB", viewport={"width": 1280, "height": 900})
+    sign_in(page, base, CHAIR)
+    if page.locator("html").get_attribute("lang") != "en":
+        switch_language(page, "en")
+    late = page.locator("table.late-departments tbody tr")
+    assert late.first.locator("th").inner_text().startswith("Health")
+    waiting = page.locator("section.home-waiting .stat-value")
+    assert int(waiting.first.inner_text()) >= 1  # the reported assignment of Health
+    screenshot(page, "home-chair-en")
+    switch_language(page, "hi")
+    screenshot(page, "home-chair-hi")
+    switch_language(page, "en")
+
+    late.first.locator("th a").click()
+    page.wait_for_url(f"{base}/dashboard/list?**")
+    assert "Health" in page.locator("h1").inner_text()
+
+    page.goto(f"{base}/inbox?view=overdue&department={chair_world['health']}")
+    screenshot(page, "inbox-chair-downloads-en")
+    listed = page.locator("table.inbox tbody tr").count()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download Excel").click()
+    download = info.value
+    assert download.suggested_filename.startswith("inbox-overdue-")
+    assert download.suggested_filename.endswith(".xlsx")
+    book = load_workbook(io.BytesIO(download.path().read_bytes()))
+    assert book.active.max_row == 1 + listed
+    assert book.active.freeze_panes == "A2"

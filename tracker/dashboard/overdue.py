@@ -29,7 +29,7 @@ from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from tracker.directives import lifecycle
-from tracker.directives.services import meeting_and_due_clauses
+from tracker.directives.services import days_late, meeting_and_due_clauses
 from tracker.extensions import db
 from tracker.models import (
     Assignment,
@@ -385,23 +385,6 @@ def _ordered(query):
     )
 
 
-def days_late(assignment: Assignment, today: date) -> int | None:
-    """Return the days past due: to today while pending, to the local closing date once closed."""
-    if assignment.due_on is None or assignment.status == "dropped":
-        return None
-    if assignment.status == "closed":
-        if assignment.closed_at is None:
-            return None
-        zone = ZoneInfo(current_app.config["TIMEZONE"])
-        closed_at = assignment.closed_at
-        if closed_at.tzinfo is None:
-            closed_at = closed_at.replace(tzinfo=UTC)
-        late = (closed_at.astimezone(zone).date() - assignment.due_on).days
-    else:
-        late = (today - assignment.due_on).days
-    return late if late > 0 else None
-
-
 def list_statement(
     user: User, filters: Filters, view: str, at: Boundaries, per_page: int = PER_PAGE
 ):
@@ -519,3 +502,98 @@ def extensions_waiting(user: User, page: int, per_page: int = PER_PAGE) -> Page:
         .offset((page - 1) * per_page)
     ).all()
     return Page(items=list(found), page=page, per_page=per_page, total=total)
+
+
+# The chair's home page -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LateDepartment:
+    department_id: int
+    name_en: str
+    name_hi: str
+    overdue: int
+    #: How late its longest-overdue assignment is, in days.
+    most_days_late: int
+
+    def name(self, language: str) -> str:
+        return self.name_hi if language == "hi" else self.name_en
+
+
+def most_overdue_departments(user: User, at: Boundaries, limit: int = 5) -> list[LateDepartment]:
+    """Return the departments with the most overdue work ``user`` follows, worst first.
+
+    One GROUP BY over the overdue assignments alone (the status and due-date index), so the
+    home page stays quick however much closed work has piled up.
+    """
+    closed_on = _closed_on(db.engine.dialect.name)
+    counted = (
+        _joined(
+            select(
+                Assignment.department_id,
+                func.count(Assignment.id).label("overdue"),
+                func.min(Assignment.due_on).label("oldest_due"),
+            ).select_from(Assignment),
+            user,
+            Filters(),
+            lean=True,
+        )
+        .where(view_clause("overdue", at, closed_on))
+        .group_by(Assignment.department_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Department.id, Department.name_en, Department.name_hi, counted.c.overdue,
+               counted.c.oldest_due)  # fmt: skip
+        .join(counted, counted.c.department_id == Department.id)
+        .order_by(counted.c.overdue.desc(), counted.c.oldest_due, Department.name_en)
+        .limit(limit)
+    ).all()
+    return [
+        LateDepartment(row[0], row[1], row[2], int(row[3]), (at.today - row[4]).days)
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What waits for the chair's (or secretary's) decision."""
+
+    reports: int
+    extensions: int
+    #: When the longest-waiting report last changed, that is when it was reported.
+    oldest_report_at: datetime | None
+
+    def days_oldest_waited(self, now: datetime) -> int | None:
+        """Return how many whole days the longest-waiting report has waited."""
+        if self.oldest_report_at is None:
+            return None
+        oldest = self.oldest_report_at
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        return max(0, (now - oldest).days)
+
+
+def approvals_waiting(user: User) -> Waiting:
+    """Count the reports and requests for more time waiting for ``user``, in one statement."""
+    reports = _joined(
+        select(func.count(Assignment.id), func.min(Assignment.updated_at)).select_from(Assignment),
+        user,
+        Filters(),
+    ).where(Assignment.status == "reported", _approver_scope(user))
+    reported = reports.subquery()
+    if user.role == "chair":
+        extensions = (
+            select(func.count(ExtensionRequest.id))
+            .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
+            .join(Directive, Directive.id == Assignment.directive_id)
+            .join(Meeting, Meeting.id == Directive.meeting_id)
+            .where(ExtensionRequest.status == "pending", scope(user))
+            .scalar_subquery()
+        )
+    else:
+        extensions = literal(0)
+    count, oldest, asked = db.session.execute(
+        select(*reported.c, extensions).select_from(reported)
+    ).one()
+    return Waiting(int(count or 0), int(asked or 0), oldest)

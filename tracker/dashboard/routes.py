@@ -4,7 +4,6 @@ from datetime import date
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -24,6 +23,8 @@ from tracker.directives import labels, services
 from tracker.extensions import db
 from tracker.i18n import current_language
 from tracker.models import Committee, Department, Meeting
+from tracker.models._common import utcnow
+from tracker.routing import MAX_ID, page_arg
 
 bp = Blueprint("dashboard", __name__)
 
@@ -64,6 +65,12 @@ def home():
         context["committees"] = committees
         context["meetings"] = queries.recent_meetings(ids)
         context["work"] = queries.committee_work(ids, today)
+        if user.role == "chair":
+            at = overdue.Boundaries.now(today)
+            context["late_departments"] = overdue.most_overdue_departments(user, at)
+            waiting = overdue.approvals_waiting(user)
+            context["waiting"] = waiting
+            context["days_waited"] = waiting.days_oldest_waited(utcnow())
     else:
         context["counts"] = queries.installation_counts()
     return render_template(f"dashboard/home_{user.role}.html", **context)
@@ -76,7 +83,7 @@ def _number(name: str, errors: list[str], what: str) -> int | None:
     raw = request.args.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 12:
+    if not raw.isdigit() or len(raw) > 12 or not 1 <= int(raw) <= MAX_ID:
         errors.append(_("“%(value)s” is not a %(what)s number; that filter is left out.",
                         value=raw[:40], what=what))  # fmt: skip
         return None
@@ -124,7 +131,7 @@ def _filters(user) -> tuple[overdue.Filters, list[str]]:
 
 def _page() -> int:
     raw = request.args.get("page", "1")
-    return int(raw) if raw.isdigit() and len(raw) < 7 else 1
+    return page_arg(raw) if raw.isdigit() and len(raw) < 12 else 1
 
 
 def _require(*roles: str) -> None:
@@ -211,6 +218,7 @@ def drilldown():
         filters=filters,
         department=department,
         today=at.today,
+        export_limit=EXPORT_LIMIT,
     )
 
 
@@ -227,17 +235,9 @@ def export_list(kind: str):
     rows = overdue.list_all(user, filters, view, at, EXPORT_LIMIT)
     name = f"{view}-{at.today.isoformat()}"
     if kind == "xlsx":
-        return _download(exports.list_xlsx(rows, VIEW_TITLES[view]()), f"{name}.xlsx",
+        return exports.download(exports.list_xlsx(rows, VIEW_TITLES[view]()), f"{name}.xlsx",
                          exports.XLSX_TYPE)  # fmt: skip
-    return _download(exports.list_csv(rows), f"{name}.csv", exports.CSV_TYPE)
-
-
-def _download(data: bytes, filename: str, mimetype: str) -> Response:
-    return Response(
-        data,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return exports.download(exports.list_csv(rows), f"{name}.csv", exports.CSV_TYPE)
 
 
 # Approvals -----------------------------------------------------------------------------------
@@ -329,5 +329,5 @@ def atr_export(kind: str):
     report = atr.report(meetings, local_today())
     name = f"atr-{meetings[-1].held_on.isoformat()}"
     if kind == "xlsx":
-        return _download(exports.atr_xlsx(report), f"{name}.xlsx", exports.XLSX_TYPE)
-    return _download(exports.atr_csv(report), f"{name}.csv", exports.CSV_TYPE)
+        return exports.download(exports.atr_xlsx(report), f"{name}.xlsx", exports.XLSX_TYPE)
+    return exports.download(exports.atr_csv(report), f"{name}.csv", exports.CSV_TYPE)

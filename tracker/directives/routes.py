@@ -20,6 +20,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from tracker import errors
 from tracker.clock import local_today
+from tracker.dashboard import exports
 from tracker.directives import bulk, labels, services
 from tracker.directives.forms import (
     CHANGE_FORMS,
@@ -29,6 +30,7 @@ from tracker.directives.forms import (
 )
 from tracker.directives.lifecycle import Action
 from tracker.i18n import current_language
+from tracker.routing import page_arg
 
 bp = Blueprint("directives", __name__)
 
@@ -59,14 +61,12 @@ def _assignment_or_404(assignment_id: int):
 # The inbox -----------------------------------------------------------------------------------
 
 
-@bp.get("/inbox")
-@login_required
-def inbox():
-    user = _user()
+def _inbox_filters(user) -> tuple[InboxFilterForm, services.InboxFilters]:
+    """Read the inbox's filters from the query string, offering only the user's choices."""
     language = current_language()
     form = InboxFilterForm(request.args)
-    everyone = services.reads_everything(user)
     form.view.choices = [(key, label) for key, label in labels.VIEW_LABELS.items()]
+    everyone = services.reads_everything(user)
     all_departments = _("All departments") if everyone else _("All your departments")
     form.department.choices = [("", all_departments)] + [
         (str(department.id), department.name(language))
@@ -92,6 +92,14 @@ def inbox():
         due_to=None if form.due_to.errors else form.due_to.data,
         text=(form.q.data or "")[:200],
     )
+    return form, filters
+
+
+@bp.get("/inbox")
+@login_required
+def inbox():
+    user = _user()
+    form, filters = _inbox_filters(user)
     today = local_today()
     cutoff = services.stale_before()
     counts = services.inbox_counts(user, today, cutoff, filters.department_id)
@@ -100,7 +108,7 @@ def inbox():
         filters,
         today,
         cutoff,
-        page=request.args.get("page", 1, type=int),
+        page=request.args.get("page", 1, type=page_arg),
         per_page=current_app.config["PER_PAGE"],
     )
     args = {key: value for key, value in request.args.items() if key != "page" and value}
@@ -112,9 +120,10 @@ def inbox():
         page=page,
         args=args,
         today=today,
-        reads_everything=everyone,
+        reads_everything=services.reads_everything(user),
         view_labels=labels.VIEW_LABELS,
         stale_days=current_app.config["STALE_AFTER_DAYS"],
+        export_limit=services.INBOX_EXPORT_LIMIT,
         more_filters_open=bool(
             form.due_from.errors
             or form.due_to.errors
@@ -124,6 +133,21 @@ def inbox():
             )
         ),
     )
+
+
+@bp.get("/inbox.<any(xlsx, csv):kind>")
+@login_required
+def inbox_export(kind: str):
+    """Offer the inbox, as filtered, as an Excel or CSV file: every matching row up to a cap."""
+    user = _user()
+    _form, filters = _inbox_filters(user)
+    today = local_today()
+    rows = services.inbox_export(user, filters, today, services.stale_before())
+    name = f"inbox-{filters.view}-{today.isoformat()}.{kind}"
+    if kind == "xlsx":
+        title = str(labels.VIEW_LABELS[filters.view])
+        return exports.download(exports.inbox_xlsx(rows, title), name, exports.XLSX_TYPE)
+    return exports.download(exports.inbox_csv(rows), name, exports.CSV_TYPE)
 
 
 # One assignment ------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -683,30 +684,33 @@ def meeting_and_due_clauses(filters) -> list:
     return clauses
 
 
-def inbox_page(
-    user: User, filters: InboxFilters, today: date, cutoff: datetime, page: int, per_page: int
-) -> Page:
-    """Return one page of the assignments ``user`` may see, overdue first, then by due date."""
+def _inbox_where(user: User, filters: InboxFilters, today: date, cutoff: datetime):
+    """Return the WHERE clause of the inbox: what ``user`` may see, within the filters."""
     clauses = [_scope(user, filters.department_id), _view_clause(filters.view, today, cutoff)]
     clauses += meeting_and_due_clauses(filters)
     if filters.text.strip():
         clauses.append(_text_clause(filters.text))
-    where = and_(*clauses)
+    return and_(*clauses)
 
-    def joined(query):
-        return (
-            query.join(Directive, Directive.id == Assignment.directive_id)
-            .join(Meeting, Meeting.id == Directive.meeting_id)
-            .join(Committee, Committee.id == Meeting.committee_id)
-            .join(Department, Department.id == Assignment.department_id)
-            .where(where)
-        )
 
-    total = db.session.scalar(joined(select(func.count(Assignment.id)).select_from(Assignment)))
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
+def _inbox_joined(query, where):
+    return (
+        query.join(Directive, Directive.id == Assignment.directive_id)
+        .join(Meeting, Meeting.id == Directive.meeting_id)
+        .join(Committee, Committee.id == Meeting.committee_id)
+        .join(Department, Department.id == Assignment.department_id)
+        .where(where)
+    )
+
+
+def _inbox_order(today: date) -> tuple:
+    """Return the inbox's order: overdue first, then pending, then the rest; by due date."""
     rank = case((_overdue(today), 0), (_pending(), 1), else_=2)
-    has_request = (
+    return (rank, Assignment.due_on.is_(None), Assignment.due_on, Assignment.id)
+
+
+def _extension_pending():
+    return (
         exists()
         .where(
             ExtensionRequest.assignment_id == Assignment.id,
@@ -714,15 +718,26 @@ def inbox_page(
         )
         .label("extension_pending")
     )
+
+
+def inbox_page(
+    user: User, filters: InboxFilters, today: date, cutoff: datetime, page: int, per_page: int
+) -> Page:
+    """Return one page of the assignments ``user`` may see, overdue first, then by due date."""
+    where = _inbox_where(user, filters, today, cutoff)
+    counting = select(func.count(Assignment.id)).select_from(Assignment)
+    total = db.session.scalar(_inbox_joined(counting, where))
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages)
     rows = db.session.execute(
-        joined(select(Assignment, has_request))
+        _inbox_joined(select(Assignment, _extension_pending()), where)
         .options(
             contains_eager(Assignment.directive)
             .contains_eager(Directive.meeting)
             .contains_eager(Meeting.committee),
             contains_eager(Assignment.department),
         )
-        .order_by(rank, Assignment.due_on.is_(None), Assignment.due_on, Assignment.id)
+        .order_by(*_inbox_order(today))
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
@@ -738,6 +753,129 @@ def inbox_page(
     return Page(items=items, page=page, per_page=per_page, total=total)
 
 
+#: An inbox download holds at most this many rows; the page says so when more match.
+INBOX_EXPORT_LIMIT = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class InboxExportRow:
+    """One assignment of an inbox download, as plain values rather than loaded objects."""
+
+    number: int
+    committee_en: str
+    committee_hi: str
+    meeting_title: str
+    held_on: date
+    action_text: str
+    department_en: str
+    department_hi: str
+    status: str
+    due_on: date | None
+    closed_at: datetime | None
+    updated_at: datetime
+    extension_pending: bool
+    #: The note of the latest change of status that had one: the action taken, a remark.
+    latest_note: str
+    is_stale: bool
+    days_late: int | None
+
+    def committee(self, language: str) -> str:
+        return self.committee_hi if language == "hi" else self.committee_en
+
+    def department(self, language: str) -> str:
+        return self.department_hi if language == "hi" else self.department_en
+
+
+def latest_note():
+    """Return, as a correlated subquery, the assignment's latest note on a change of status.
+
+    The same note the action-taken report shows; one index lookup per row, never a query.
+    """
+    return (
+        select(StatusChange.note)
+        .where(
+            StatusChange.assignment_id == Assignment.id,
+            StatusChange.kind == "transition",
+            StatusChange.note != "",
+        )
+        .order_by(StatusChange.id.desc())
+        .limit(1)
+        .correlate(Assignment)
+        .scalar_subquery()
+    )
+
+
+def inbox_export_statement(
+    user: User, filters: InboxFilters, today: date, cutoff: datetime, limit: int
+):
+    """Return the SELECT of an inbox download: plain columns, in the inbox's order."""
+    columns = (
+        Assignment.id.label("number"),
+        Committee.name_en.label("committee_en"),
+        Committee.name_hi.label("committee_hi"),
+        Meeting.title.label("meeting_title"),
+        Meeting.held_on,
+        Directive.action_text,
+        Department.name_en.label("department_en"),
+        Department.name_hi.label("department_hi"),
+        Assignment.status,
+        Assignment.due_on,
+        Assignment.closed_at,
+        Assignment.updated_at,
+        _extension_pending(),
+        latest_note().label("latest_note"),
+    )
+    where = _inbox_where(user, filters, today, cutoff)
+    return (
+        _inbox_joined(select(*columns).select_from(Assignment), where)
+        .order_by(*_inbox_order(today))
+        .limit(limit)
+    )
+
+
+def inbox_export(
+    user: User,
+    filters: InboxFilters,
+    today: date,
+    cutoff: datetime,
+    limit: int | None = None,
+) -> list[InboxExportRow]:
+    """Return up to ``limit`` (INBOX_EXPORT_LIMIT) rows of the filtered inbox, in one query."""
+    limit = INBOX_EXPORT_LIMIT if limit is None else limit
+    rows = db.session.execute(inbox_export_statement(user, filters, today, cutoff, limit))
+    found = []
+    for row in rows:
+        values = row._asdict()
+        values["extension_pending"] = bool(values["extension_pending"])
+        values["latest_note"] = values["latest_note"] or ""
+        stale = _is_stale_at(row.status, row.updated_at, cutoff)
+        found.append(
+            InboxExportRow(**values, is_stale=stale, days_late=days_late(row, today))
+        )
+    return found
+
+
+def days_late(assignment, today: date) -> int | None:
+    """Return the days past due: to today while pending, to the local closing date once closed.
+
+    ``assignment`` is anything with its status, due_on and closed_at: a loaded Assignment or a
+    row of them read as plain columns.
+    """
+    if assignment.due_on is None or assignment.status == "dropped":
+        return None
+    if assignment.status == "closed":
+        if assignment.closed_at is None:
+            return None
+        zone = ZoneInfo(current_app.config["TIMEZONE"])
+        closed_at = assignment.closed_at
+        if closed_at.tzinfo is None:
+            closed_at = closed_at.replace(tzinfo=UTC)
+        late = (closed_at.astimezone(zone).date() - assignment.due_on).days
+    else:
+        late = (today - assignment.due_on).days
+    return late if late > 0 else None
+
+
 def is_overdue(assignment: Assignment, today: date) -> bool:
     return (
         assignment.status in lifecycle.PENDING
@@ -747,9 +885,12 @@ def is_overdue(assignment: Assignment, today: date) -> bool:
 
 
 def is_stale(assignment: Assignment, cutoff: datetime) -> bool:
-    if assignment.status not in lifecycle.AWAITING_DEPARTMENT:
+    return _is_stale_at(assignment.status, assignment.updated_at, cutoff)
+
+
+def _is_stale_at(status: str, updated: datetime, cutoff: datetime) -> bool:
+    if status not in lifecycle.AWAITING_DEPARTMENT:
         return False
-    updated = assignment.updated_at
     if updated.tzinfo is None:
         cutoff = cutoff.replace(tzinfo=None)
     return updated < cutoff
