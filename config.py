@@ -90,6 +90,24 @@ class Config:
     #: An overdue, stale or escalated item is mentioned again after this many days.
     REMIND_REPEAT_DAYS = _env_int("REMIND_REPEAT_DAYS", 7)
 
+    # The JSON API (/api/v1) --------------------------------------------------------------------
+    #: Requests allowed per token (per address for requests without one), in Flask-Limiter's
+    #: notation: "300 per minute", "5000 per hour; 300 per minute".
+    API_RATE_LIMIT = _env("API_RATE_LIMIT", "300 per minute")
+    #: Requests refused for a missing or wrong token allowed per address before all are refused.
+    API_FAILED_AUTH_LIMIT = _env("API_FAILED_AUTH_LIMIT", "30 per minute")
+    #: Where the counts of the rate limit are kept: memory:// (one process) or redis://host:6379.
+    RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    #: Largest request body the API accepts, in kilobytes.
+    API_MAX_BODY_KB = _env_int("API_MAX_BODY_KB", 1024)
+    # Read by flask-smorest, which builds the OpenAPI document.
+    API_TITLE = "Directive Tracker API"
+    API_VERSION = "1.0"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+
 
 class TestConfig(Config):
     TESTING = True

@@ -13,6 +13,7 @@ def create_app(config_class: type | None = None):
 
     from config import Config, instance_secret_key
     from tracker import (
+        api,
         auth,
         cli,
         dashboard,
@@ -23,9 +24,12 @@ def create_app(config_class: type | None = None):
         reminders,
         templating,
     )
-    from tracker.extensions import babel, csrf, db, login_manager, migrate
+    from tracker.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from tracker.routing import IdConverter, reject_unstorable_text
 
     app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
+    app.url_map.converters["int"] = IdConverter
+    app.before_request(reject_unstorable_text)
     app.config.from_object(config_class or Config)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
@@ -34,19 +38,23 @@ def create_app(config_class: type | None = None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(instance / "secret_key")
     # Room for the form fields around the largest allowed upload.
-    app.config.setdefault("MAX_CONTENT_LENGTH", (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024)
+    # Flask defines MAX_CONTENT_LENGTH as None (no limit), so setdefault would never apply.
+    if not app.config.get("MAX_CONTENT_LENGTH"):
+        app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    limiter.init_app(app)
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(directives.bp)
     app.register_blueprint(meetings.bp)
     app.register_blueprint(reminders.bp)
+    api.init_app(app)
     errors.register_error_handlers(app)
     templating.register(app)
     cli.register(app)

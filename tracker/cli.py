@@ -10,6 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from tracker import demo
 from tracker.auth import services as accounts
+from tracker.auth import tokens
 from tracker.directory import department_directory
 from tracker.models import LANGUAGES, ROLES
 
@@ -59,6 +60,38 @@ def set_password(email, password):
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Password changed for {user.email}.")
+
+
+@users.command("token")
+@click.argument("email")
+@click.option("--name", default="Command line", show_default=True, help="What the token is for.")
+@click.option("--list", "list_only", is_flag=True, help="List the user's tokens; make none.")
+@click.option("--revoke", "revoke_id", type=int, metavar="ID", help="Revoke the token ID.")
+@click.option("--revoke-all", is_flag=True, help="Revoke every token of the user.")
+def user_token(email, name, list_only, revoke_id, revoke_all):
+    """Make an API token for a user (printed once), or list or revoke the user's tokens."""
+    user = accounts.find_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No user has the email {email}.")
+    try:
+        if revoke_all:
+            click.echo(f"Revoked {tokens.revoke_all(user)} token(s) of {user.email}.")
+        elif revoke_id is not None:
+            token = tokens.revoke_token(user, revoke_id)
+            click.echo(f"Revoked token {token.id} ({token.name}) of {user.email}.")
+        elif list_only:
+            for token in tokens.active_tokens(user):
+                used = token.last_used_at
+                used = used.isoformat(timespec="minutes") if used else "never"
+                click.echo(f"{token.id:>5}  {token.prefix}…  {token.name}  last used: {used}")
+        else:
+            token, secret = tokens.issue_token(user, name)
+            click.echo(secret)
+            click.echo(
+                f"Token {token.id} for {user.email}; it is shown only this once.", err=True
+            )
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @demo_group.command("load")

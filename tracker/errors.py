@@ -5,6 +5,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from tracker.api.errors import error_response, from_http_exception, is_api_request
+from tracker.extensions import db
+from tracker.routing import UnstorableText
+
 MESSAGES = {
     400: (_l("The request could not be understood"), _l("Please go back and try again.")),
     403: (
@@ -34,6 +38,13 @@ MESSAGES = {
         ),
     ),
 }
+UNSTORABLE_MESSAGE = (
+    _l("The text sent holds a character that cannot be stored"),
+    _l(
+        "A NUL character (sometimes pasted in from another program) was found, so nothing was"
+        " saved. Go back, retype the text and submit again."
+    ),
+)
 CSRF_MESSAGE = (
     _l("This form could not be accepted"),
     _l(
@@ -49,7 +60,11 @@ def render_error(code: int, title, explanation):
 
 
 def handle_http_error(error: HTTPException):
+    if is_api_request():
+        return from_http_exception(error)
     code = error.code or 500
+    if isinstance(error, UnstorableText):
+        return render_error(code, *UNSTORABLE_MESSAGE)
     title, explanation = MESSAGES.get(code, (error.name, error.description))
     return render_error(code, title, explanation)
 
@@ -59,6 +74,11 @@ def handle_csrf_error(_error: CSRFError):
 
 
 def handle_unexpected_error(_error: Exception):
+    # A failed statement leaves the transaction unusable; the error page itself needs the database.
+    db.session.rollback()
+    if is_api_request():
+        title, explanation = MESSAGES[500]
+        return error_response(500, "server_error", str(explanation))
     return render_error(500, *MESSAGES[500])
 
 

@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from flask import current_app, has_request_context, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -36,12 +36,29 @@ def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():
         return current_app.config["DEFAULT_LANGUAGE"]
+    if request.path.startswith("/api/v1/") and request.endpoint != "api_reference.reference":
+        return _api_locale(languages)
     if current_user and current_user.is_authenticated and current_user.language in languages:
         return current_user.language
     chosen = session.get(SESSION_LANGUAGE_KEY)
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def _api_locale(languages) -> str:
+    """Answer a program in the language it asks for, else in its token's user's language.
+
+    Session cookies play no part in the API.
+    """
+    if request.accept_languages:
+        chosen = request.accept_languages.best_match(languages)
+        if chosen:
+            return chosen
+    user = g.get("api_user")
+    if user is not None and user.language in languages:
+        return user.language
+    return current_app.config["DEFAULT_LANGUAGE"]
 
 
 def select_timezone() -> str:

@@ -30,3 +30,16 @@ class LanguageForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     submit = SubmitField(_l("Sign out"))
+
+
+class TokenForm(FlaskForm):
+    name = StringField(
+        _l("What the token is for"),
+        validators=[DataRequired(_l("Say what the token is for.")), Length(max=100)],
+        render_kw={"placeholder": _l("e.g. State dashboard")},
+    )
+    submit = SubmitField(_l("Make a token"))
+
+
+class RevokeTokenForm(FlaskForm):
+    submit = SubmitField(_l("Revoke"))

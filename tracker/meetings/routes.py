@@ -30,6 +30,7 @@ from tracker.meetings.minutes_import import minutes_from_upload
 from tracker.meetings.review_form import cards_from_form, fill_review_form
 from tracker.models import Committee
 from tracker.rendering import render_markdown
+from tracker.routing import id_arg, page_arg
 from tracker.uploads import UploadError
 
 bp = Blueprint("meetings", __name__)
@@ -128,11 +129,11 @@ def edit_committee(committee_id: int):
 @bp.get("/meetings")
 @login_required
 def index():
-    committee_id = request.args.get("committee", type=int)
+    committee_id = request.args.get("committee", type=id_arg)
     page = services.list_meetings(
         current_user,
         committee_id=committee_id,
-        page=request.args.get("page", 1, type=int),
+        page=request.args.get("page", 1, type=page_arg),
         per_page=current_app.config["PER_PAGE"],
     )
     return render_template(
@@ -154,7 +155,7 @@ def _meeting_form(meeting=None) -> MeetingForm:
         if meeting is not None:
             form.department_ids.data = [d.id for d in meeting.departments_present]
         else:
-            chosen = request.args.get("committee", type=int)
+            chosen = request.args.get("committee", type=id_arg)
             committee = next((c for c in committees if c.id == chosen), None)
             committee = committee or (committees[0] if len(committees) == 1 else None)
             if committee is not None:

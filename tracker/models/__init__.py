@@ -20,6 +20,7 @@ from tracker.models.reminders import (
     Notification,
     ReminderLog,
 )
+from tracker.models.tokens import ApiToken
 from tracker.models.users import LANGUAGES, ROLES, User, user_departments
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "PRIORITIES",
     "REMINDER_STAGES",
     "ROLES",
+    "ApiToken",
     "Assignment",
     "Attachment",
     "CalendarFeed",

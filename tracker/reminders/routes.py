@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from tracker.reminders import services
 from tracker.reminders.calendar import build_calendar
 from tracker.reminders.forms import FeedForm
+from tracker.routing import page_arg
 
 bp = Blueprint("reminders", __name__)
 
@@ -44,7 +45,7 @@ def inject_unread_count() -> dict:
 @login_required
 def notifications():
     page = services.list_notifications(
-        _user(), request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+        _user(), request.args.get("page", 1, type=page_arg), current_app.config["PER_PAGE"]
     )
     unread = {item.id for item in page.items if item.read_at is None}
     # Shown now, so seen: the bell's count drops on the next page.
