@@ -9,7 +9,7 @@ from datetime import date
 import flask_migrate
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 
 from config import TestConfig
@@ -219,6 +219,23 @@ def create_meeting(db, create_committee) -> Callable[..., Meeting]:
 CSRF_RE = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
 )
+
+
+def count_statements(db, client, path: str) -> int:
+    """Return how many SQL statements a successful GET of ``path`` makes (``client`` may be an
+    API client: anything with ``get``)."""
+    seen = []
+
+    def before(*args):
+        seen.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        response = client.get(path)
+        assert response.status_code == 200, response.get_data(as_text=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+    return len(seen)
 
 
 def csrf_token(client, path: str = "/login") -> str:

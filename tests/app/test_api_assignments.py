@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from tests.app.test_api_support import error_of
 from tests.app.test_directives_support import (
@@ -13,6 +13,7 @@ from tests.app.test_directives_support import (
     post_change,
     signed_in,
 )
+from tests.conftest import count_statements
 from tracker.clock import local_today
 from tracker.models import Assignment, Committee, ExtensionRequest, StatusChange
 from tracker.models._common import utcnow
@@ -765,20 +766,6 @@ def test_the_dashboard_refuses_bad_filters(world, as_, query, field):
 
 # Statements per request ---------------------------------------------------------------------
 
-
-def count_statements(db, api, path: str) -> int:
-    seen = []
-
-    def before(*args):
-        seen.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        response = api.get(path)
-        assert response.status_code == 200, response.get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-    return len(seen)
 
 
 @pytest.mark.parametrize("who", ["admin", "officer"])

@@ -4,10 +4,11 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from tests.app.test_api_support import api_client, error_of
 from tests.app.test_directives_support import MINUTES, SPAN_TEXT, signed_in
+from tests.conftest import count_statements
 from tracker.models import Assignment, Directive, Meeting, StatusChange
 
 ENGLISH_MINUTES = """# Review of welfare schemes
@@ -108,19 +109,6 @@ def test_directory_lists_refuse_bad_paging(world, as_, path, query, field):
     error = error_of(as_("chair").get(f"{path}?{query}"), 422, "invalid_input")
     assert list(error["fields"]) == [field]
 
-
-def count_statements(db, api, path: str) -> int:
-    seen = []
-
-    def before(*args):
-        seen.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        assert api.get(path).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-    return len(seen)
 
 
 def test_directory_statements_do_not_grow_with_rows(db, world, as_, create_department,

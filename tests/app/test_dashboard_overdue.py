@@ -7,9 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event
 
-from tests.conftest import csrf_token, sign_in
+from tests.conftest import count_statements, csrf_token, sign_in
 from tracker.clock import local_today
 from tracker.dashboard import overdue
 from tracker.dashboard import routes as dashboard_routes
@@ -201,19 +200,6 @@ def test_list_exports(app, world):
     lines = csv_response.data.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Number,Committee,Meeting") and len(lines) == 8
 
-
-def count_statements(db, client, url: str) -> int:
-    seen = []
-
-    def before(*args):
-        seen.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-    return len(seen)
 
 
 def test_statements_do_not_grow_with_rows(app, db, create_department, create_committee,

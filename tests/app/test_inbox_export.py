@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event
 
 from tests.app.test_directives_support import add_assignment, build_world, signed_in
+from tests.conftest import count_statements
 from tracker.clock import local_today
 from tracker.directives import services
 from tracker.models import Meeting, MinutesVersion, StatusChange
@@ -220,19 +220,6 @@ def test_an_empty_inbox_offers_no_download_but_the_file_still_has_its_header(app
     sheet = sheet_of(police_officer)
     assert sheet.max_row == 1 and sheet.cell(row=1, column=1).value == "Number"
 
-
-def count_statements(db, client, url: str) -> int:
-    seen = []
-
-    def before(*args):
-        seen.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-    return len(seen)
 
 
 @pytest.mark.parametrize("who", ["officer", "chair"])

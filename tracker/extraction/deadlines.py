@@ -380,7 +380,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
                 r"(?:तक|(?P<before>से\s+पूर्व|से\s+पहले))" + _R), _month_only, 2, False),
     (re.compile(_L + r"(?:वर्ष|साल|सन्)\s*(?P<y>\d{4})\s*(?:के\s+अंत\s+)?(?:तक|(?P<before>से\s+पूर्व|"
                 r"से\s+पहले))" + _R + r"|(?<![\d./-])(?P<y2>\d{4})\s+तक" + _R),
-     lambda m, c: _year_only(_YearMatch(m), c), 2, False),
+     lambda m, c: _year_only(_Merged(m, "y"), c), 2, False),
     (re.compile(r"\b(?:by|till|until|(?P<before>before))\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
                 r"(?P<y>\d{4})(?![\d/-]|\.\d)", _I), _year_only, 2, False),
     (re.compile(r"\b(?:within|in|in\s+the\s+next|within\s+the\s+next|within\s+a\s+period\s+of|"
@@ -399,7 +399,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
                 r"(?:के\s+)?(?:अंत|अन्त|आखिर|अंतिम\s+सप्ताह)\s*(?:तक)?" + _R
                 + r"|\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|the\s+current|current|"
                 r"(?P<next2>next))\s+month\b|\bmonth[- ]end\b", _I),
-     lambda m, c: _month_end_rel(_NextMatch(m), c), 2, False),
+     lambda m, c: _month_end_rel(_Merged(m, "next"), c), 2, False),
     (re.compile(r"(?:वित्तीय\s+वर्ष|financial\s+year|\bFY)\s*(?:के\s+)?(?:अंत|अन्त|end)|"
                 r"\bend\s+of\s+(?:the\s+|this\s+|current\s+)?(?:financial\s+year|FY)\b", _I),
      _fy_end, 2, False),
@@ -415,7 +415,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
                 r"(?:सप्ताह|हफ्ते)\s*(?:तक|में)" + _R, _I), _next_week, 2, False),
     (re.compile(_L + r"(?P<next>अगले|आगामी)\s+(?:माह|महीने)(?!\s+(?:के|की|का))" + _R
                 + r"|\b(?:by|in|during)\s+(?:the\s+)?(?P<next2>next)\s+month\b", _I),
-     lambda m, c: _month_end_rel(_NextMatch(m), c), 2, False),
+     lambda m, c: _month_end_rel(_Merged(m, "next"), c), 2, False),
     (re.compile(r"(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s+(?:instant|inst\.)", _I),
      _instant, 1, True),
     (re.compile(r"\b(?:the\s+)?(?P<w>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+"
@@ -426,7 +426,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(r"\b(?:by|before|till|until|on\s+or\s+before|latest\s+by)\s+(?:the\s+)?"
                 r"(?:coming\s+|next\s+)?(?P<wd>" + _WEEKDAY + r")\b" + "|" + _L
                 + r"(?:(?:आगामी|अगले|आने\s+वाले)\s+)?(?P<wd2>" + _WEEKDAY + r")\s*(?:तक|से\s+पूर्व|"
-                r"से\s+पहले|को\s+सायं|शाम)" + _R, _I), lambda m, c: _weekday(_WeekdayMatch(m), c),
+                r"से\s+पहले|को\s+सायं|शाम)" + _R, _I), lambda m, c: _weekday(_Merged(m, "wd"), c),
      2, False),
     (re.compile(r"\b(?:by|before|till|until|on\s+or\s+before|latest\s+by)\s+(?:the\s+)?"
                 r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?:\s+(?:day\s+)?(?:of\s+)?(?P<which>this|the\s+current|"
@@ -435,7 +435,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
                 + r"(?:(?P<which2>इसी|इस|चालू|वर्तमान|प्रत्येक|हर|आगामी|अगले|अगली)\s+"
                 r"(?:माह|महीने|मास)\s+की\s+)?"
                 r"(?P<d2>\d{1,2})\s*(?:तारीख|तिथि)\s+(?:तक|से\s+पूर्व|से\s+पहले)" + _R, _I),
-     lambda m, c: _day_of_month(_DayMatch(m), c), 2, False),
+     lambda m, c: _day_of_month(_Merged(m, "d", "which"), c), 2, False),
 )
 
 
@@ -455,55 +455,20 @@ def _script_of(regex: re.Pattern) -> str:
     return "any"
 
 
-class _YearMatch:
-    """Adapt the Hindi year pattern's two year groups to one."""
+class _Merged:
+    """Adapt a match whose pattern spells a group twice (``y`` and ``y2``) to one group each."""
 
-    def __init__(self, m: re.Match) -> None:
+    def __init__(self, m: re.Match, *names: str) -> None:
         self._m = m
+        self._names = names
 
-    def group(self, name: str) -> str:
-        if name == "y":
-            return self._m.group("y") or self._m.group("y2")
+    def group(self, name: str) -> str | None:
+        if name in self._names:
+            return self._m.group(name) or self._m.group(name + "2")
         return self._m.group(name)
 
     def groupdict(self) -> dict:
         return self._m.groupdict()
-
-
-class _NextMatch:
-    """Adapt the month-end pattern's two "next" groups to one."""
-
-    def __init__(self, m: re.Match) -> None:
-        self._m = m
-
-    def group(self, name: str) -> str | None:
-        if name == "next":
-            return self._m.group("next") or self._m.group("next2")
-        return self._m.group(name)
-
-
-class _WeekdayMatch:
-    """Adapt the weekday pattern's two groups to one."""
-
-    def __init__(self, m: re.Match) -> None:
-        self._m = m
-
-    def group(self, name: str) -> str | None:
-        if name == "wd":
-            return self._m.group("wd") or self._m.group("wd2")
-        return self._m.group(name)
-
-
-class _DayMatch:
-    """Adapt the day-of-month pattern's two sets of groups to one."""
-
-    def __init__(self, m: re.Match) -> None:
-        self._m = m
-
-    def group(self, name: str) -> str | None:
-        if name in ("d", "which"):
-            return self._m.group(name) or self._m.group(name + "2")
-        return self._m.group(name)
 
 
 _SCRIPT = {regex: _script_of(regex) for regex, *_ in _PATTERNS}
