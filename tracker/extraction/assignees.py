@@ -36,7 +36,9 @@ _HI_NAME = (r"(?:\s*,?\s*(?:श्री|श्रीमती|सुश्र�
             r"[\u0900-\u0963\u0971-\u097F]+\s*,?)?")
 _HI_STAFF = (_HI_NAME + r"(?:\s*\([^)]{1,25}\))?(?:\s+(?:के\s+)?कार्यालय)?"
              r"(?:\s+(?:के|की)\s+(?:सभी\s+)?(?:अधिकारियों|अधिकारी|अधिकारीगण|"
-             r"कर्मचारियों|प्रतिनिधियों|प्रतिनिधि|टीम|टीमों))?")
+             r"कर्मचारियों|प्रतिनिधियों|प्रतिनिधि|टीम|टीमों|अधिशासी\s+(?:अभियंता|अभियन्ता|अधिकारी)|"
+             r"(?:मुख्य\s+|सहायक\s+|अवर\s+)?(?:अभियंता|अभियन्ता|अभियंताओं|प्रबंधक|प्रबन्धक|प्रभारी|"
+             r"निदेशक|नोडल\s+अधिकारी)))?")
 _HI_TO_AFTER = re.compile(_HI_STAFF + r"\s*,?\s*(?:सभी\s+)?(?:को|द्वारा)" + _R)
 _HI_BY_CHAIR = re.compile(
     r"\s*(?:यह\s+)?(?:भी\s+)?(?:निर्देशित|निर्देश|आदेशित|आदेश|अवगत|बताया|कहा|अपेक्षा|अनुरोध|समीक्षा)" + _R
@@ -46,7 +48,7 @@ _EN_TO_AFTER = re.compile(
     r"(?:\s*\([^)]{1,30}\))?(?:\s*,\s*[^,]{1,40},)?\s*(?:shall|should|will|must|may|would|is\s+to|"
     r"are\s+to|to\s+(?!the\b|all\b|a\b|an\b)[a-z]+|has\s+to|have\s+to|needs?\s+to|also\s+to|"
     r"would\s+be\s+responsible|will\s+be\s+responsible|is\s+responsible|are\s+responsible|"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?(?:asked|directed|"
+    r"(?:(?:was|were|is|are)\s+|(?:has|have)\s+(?:also\s+)?been\s+)(?:also\s+|further\s+)?(?:asked|directed|"
     r"instructed|requested|told|urged|advised|tasked|entrusted|called\s+upon|ordered|mandated))\b",
     re.IGNORECASE,
 )
@@ -161,6 +163,17 @@ def choose(text: str, start: int, found: list[Role], forced: bool
         if not picked:
             picked = [r for r in found if r.role == "plain" and r.mention.kind != "chair" and (
                 r.mention.kind != "unknown" or r.mention.start - start < 25)]
+            # an unknown member of a list of picked departments ("Police, Fisheries and
+            # Sericulture departments") goes with them
+            for i, r in enumerate(found):
+                if r in picked or r.role != "plain" or r.mention.kind != "unknown":
+                    continue
+                near = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+                if any(n in picked and n.mention.kind == "dept" and GLUE.fullmatch(
+                        text, *sorted((n.mention.end, r.mention.end))[:1],
+                        max(n.mention.start, r.mention.start)) for n in near):
+                    picked.append(r)
+            picked.sort(key=lambda r: r.mention.start)
             how = "mention in the sentence" if picked else ""
     all_flag = any(r.mention.kind == "all" for r in picked)
     chosen = [r.mention for r in picked if r.mention.kind != "all"]

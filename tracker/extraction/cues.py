@@ -47,7 +47,8 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          _L + r"(?:अपेक्षा\s+(?:भी\s+)?(?:की|व्यक्त|करते)|अपेक्षित\s+(?:है|होगा)\s+कि|अनुरोध\s+है\s+कि)"
          + _R, 0.8, "अपेक्षा", "अपेक्षित", "अनुरोध"),
     _cue("hi asked to",
-         r"[\u0900-\u0963\u0971-\u097F]{2,}ने\s+(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:भी\s+)?कहा" + _R,
+         r"[\u0900-\u0963\u0971-\u097F]{2,}(?<!उन्हों)(?<!इन्हों)(?<!जिन्हों)(?<!किन्हों)ने\s+(?:(?:को|के\s+लिए|के\s+लिये|हेतु)\s+)?(?:भी\s+)?कहा"
+         + _R,
          0.85, "कहा"),
     _cue("hi asked to", _L + r"(?:से|को)\s+(?:यह\s+)?कहा\s+(?:गया\s+)?कि" + _R, 0.8, "कहा"),
     _cue("hi request", _L + r"(?:अनुरोध|आग्रह)\s+(?:भी\s+)?(?:किया|करते)" + _R,
@@ -61,13 +62,16 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
     _cue("hi ensure",
          _L + r"सुनिश्चित\s+(?:करें|करेंगे|करेगा|करेगी|करे|कराएं|करायें|कराये|कराए|करवाएं|किया\s+जाए|"
          r"किया\s+जाये|की\s+जाए|की\s+जाये|कराया\s+जाए|कराया\s+जाये|करना\s+होगा|करने\s+के\s+निर्देश|"
-         r"कर\s+लें|करवाया\s+जाए)" + _R, 0.85, "सुनिश्चित"),
+         r"कर\s+लें|करवाया\s+जाए|किया\s+जावे|की\s+जावे|कराया\s+जावे|करावें|करें\s+गे)" + _R, 0.85,
+         "सुनिश्चित"),
     _cue("en directive verb",
          r"\b(?:directed|instructed|ordered|mandated|directs|instructs)\b(?!\s+by\b)",
          0.9, "direct", "instruct", "order", "mandat", flags=_I),
     _cue("en directions given",
-         r"\b(?:directions?|instructions?|orders?)\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+)?"
-         r"(?:given|issued|passed)\b|\b(?:gave|issued|passed)\s+(?:strict\s+|necessary\s+|clear\s+)?"
+         r"\b(?:directions?|instructions?|orders?)\s+(?:were\s+|was\s+|have\s+(?:also\s+)?been\s+|"
+         r"has\s+(?:also\s+)?been\s+)?"
+         r"(?:also\s+)?(?:given|issued|passed)\b|\b(?:gave|issued|passed|issuing|giving)\s+"
+         r"(?:strict\s+|necessary\s+|clear\s+)?"
          r"(?:directions?|instructions?|orders?)\b", 0.85, "direction", "instruction", "order",
          flags=_I),
     _cue("en asked to",
@@ -184,14 +188,17 @@ _EN_IMPERATIVE = re.compile(
     r"update|upload|constitute|hold|arrange|expedite|share|furnish|initiate|take|make|carry\s+out|"
     r"launch|start|monitor|finali[sz]e|designate|nominate|verify|distribute|install|repair|release|"
     r"compile|map|survey|link|enrol|enroll|register|convene|circulate|depute|deploy|fill|remove|"
-    r"restore|clear|disburse|sanction|set\s+up|put\s+up|display|publish|inspect)\b",
+    r"restore|clear|disburse|sanction|set\s+up|put\s+up|display|publish|inspect|review|analy[sz]e|"
+    r"check|maintain|fix|follow|address|resolve|dispose|streamline|strengthen|assess)\b"
+    r"(?!\s+(?:of|for)\b)",  # "Review of PM-KUSUM": a heading, not an order
     _I,
 )
 _HI_SUBJUNCTIVE = re.compile(
     _L + r"(?:करें|करे|कराएं|करायें|कराये|कराए|करवाएं|करवायें|करवाये|करवाए|दें|दिलाएं|दिलायें|"
     r"दिलवाएं|लें|रखें|भेजें|भिजवाएं|भिजवायें|बनाएं|बनायें|चलाएं|चलायें|लगाएं|लगायें|लगवाएं|हटाएं|"
     r"हटवाएं|पहुंचाएं|पहुंचायें|बढाएं|बढायें|जोडें|निकालें|खोलें|बुलाएं|सौंपें|भरें|बांटें|अपनाएं|"
-    r"रोकें|बरतें|निभाएं|लाएं|उठाएं|दिखाएं|जाए|जाएं|जाये|जायें|जाय|होने\s+(?:पाए|पाये|पाएं)|रखे|भेजे|रहें|"
+    r"रोकें|बरतें|निभाएं|लाएं|उठाएं|दिखाएं|जाए|जाएं|जाये|जायें|जाय|जावे|जावें|करावें|होने\s+(?:पाए|पाये|पाएं)|"
+    r"रखे|भेजे|रहें|"
     r"(?:करा|कर|करवा)\s+ले|"
     r"(?:बनाए|बनाये|चलाए|चलाये|लगाए|लगाये|दिलाए|दिलाये|पहुंचाए|करवाए)(?!\s+(?:गए|गये|गई|जा|जाने|"
     r"जाएं|जाए|जाएंगे|जाएगी|जाएगा))|करना\s+होगा|करने\s+होंगे|"
@@ -242,6 +249,20 @@ _AS_DIRECTED = re.compile(
     _I,
 )
 
+_PLUPERFECT = re.compile(r"\bhad\s+(?:also\s+|earlier\s+|already\s+)?$", _I)
+#: directions given without saying what they are
+_VAGUE = re.compile(
+    _L + r"(?:आवश्यक|जरूरी|जरुरी|उचित|सख्त|कड़े|कडे|अहम|विस्तृत|कई|महत्वपूर्ण|अनेक|निम्नलिखित|निम्न)\s+"
+    r"(?:दिशा[-\s]*)?निर्देश|\bthe\s+following\s+(?:directions|instructions)\b"
+    r"|\b(?:necessary|several|various|detailed|appropriate|important|suitable|requisite)\s+"
+    r"(?:directions|instructions|directives)\b", _I)
+#: what says what is to be done: a "that" clause, a verb of action or its purpose
+_CONTENT = re.compile(
+    _L + r"(?:कि|हेतु|लिए|लिये|करें|कराएं|करायें|जाए|जाएं|जाये|रखें|दें)" + _R
+    + r"|[\u0900-\u0963\u0971-\u097F](?:ने|ाने)\s+(?:के|का|की|को|पर|में)" + _R
+    + r"|\b(?:that|to\s+(?!the\b|all\b|them\b|him\b|her\b|officers\b|officials\b)[a-z]+|for|"
+    r"regarding\s+the\s+[a-z]+ing|on\s+[a-z]+ing)\b", _I)
+
 #: words one of which a segment must hold to be worth a closer look
 _ANY_CUE_WORDS = (
     "निर्देश", "आदेश", "हिदायत", "आह्वान", "आवाहन", "आहवान", "अपेक्षा", "कहा", "अनुरोध", "आग्रह",
@@ -260,7 +281,7 @@ def may_hold_cue(text: str, start: int, end: int) -> bool:
     low = text[start:end].lower()
     if any(word in low for word in _ANY_CUE_WORDS):
         return True
-    return bool(_EN_IMPERATIVE.match(text, start, end))
+    return bool(_EN_IMPERATIVE.match(text, start + (text[start:start + 1] in ('"', "'")), end))
 
 
 def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: bool,
@@ -281,6 +302,11 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
                 continue
             strong = Cue(m.start(), m.end(), label, weight)
     if strong is not None:
+        if _PLUPERFECT.search(text, max(start, strong.start - 12), strong.start):
+            return None  # "the Sub Committee had asked ...": told before this meeting
+        if _VAGUE.search(text, max(start, strong.start - 40), strong.end) and not \
+                _CONTENT.search(text, start, end):
+            return None  # "आवश्यक दिशा-निर्देश दिए", "gave necessary directions": nothing to track
         if strong.label in _APPEALS and not has_mention:
             window = (text[strong.start:min(end, strong.end + 40)] if strong.label.startswith("en")
                       else text[max(start, strong.start - 80):strong.start])
@@ -330,8 +356,9 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None
     if to_be and (has_mention or listed):
         return Cue(to_be.start(), to_be.end(), "en 'to be' + participle", 0.65)
-    imperative = _EN_IMPERATIVE.match(text, start, end)
-    if imperative and text[start].isupper():
+    opening = start + 1 if text[start:start + 1] in ('"', "'") else start  # a quoted order
+    imperative = _EN_IMPERATIVE.match(text, opening, end)
+    if imperative and text[opening].isupper():
         return Cue(imperative.start(), imperative.end(), "en imperative", 0.7 if listed else 0.6)
     ensure = _EN_ENSURE.search(text, start, end) if "ensure" in low else None
     if ensure and has_mention and listed:

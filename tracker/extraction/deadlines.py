@@ -497,6 +497,10 @@ _BARE_PERIOD = re.compile(
 )
 
 
+#: what follows the date of a news dateline: the agency, or the dash before the story
+_DATELINE = re.compile(r"\s*(?:\(\s*[A-Z]{2,6}\s*\)|--\s|\u2014\s)")
+
+
 def find_deadlines(text: str, start: int, end: int, meeting: date | None,
                    next_meeting: date | None, cell: bool = False) -> list[Deadline]:
     """Find the deadline phrases in text[start:end], best first.
@@ -528,6 +532,8 @@ def find_deadlines(text: str, start: int, end: int, meeting: date | None,
             if not valid:
                 continue
             s, e = m.start(), m.end()
+            if _DATELINE.match(text, e, end):
+                continue  # "New Delhi, Dec 4 (PTI)": when the news was filed
             prio = priority
             if needs_mark:
                 before = _BEFORE_MARK.search(text, max(start, s - 30), s)

@@ -148,6 +148,12 @@ class _Matcher:
         folded[key] = code
         for variant in _plural_variants(key):
             folded.setdefault(variant, code)
+        if "अधिकारी" in key.split():
+            # Bihar and Jharkhand write "पदाधिकारी": "प्रखंड विकास पदाधिकारी", "जिला शिक्षा पदाधिकारी"
+            alt = " ".join("पदाधिकारी" if w == "अधिकारी" else w for w in key.split())
+            folded.setdefault(alt, code)
+            for variant in _plural_variants(alt):
+                folded.setdefault(variant, code)
         for title, short in _TITLE_SHORT_FORMS:
             if key.startswith(title + " "):
                 for form in short:
@@ -193,14 +199,19 @@ _ALL_EN = re.compile(
     r"all\s+concerned|(?:the\s+)?concerned\s+(?:departments|officers|"
     r"officials|HoDs)|(?:the\s+)?(?:officers|officials|departments)\s+concerned|"
     r"the\s+concerned(?=\s+(?:to|shall|should|will|must|may)\b)|"
-    r"(?:the\s+)?line\s+departments|every\s+department|each\s+department)\b",
+    r"(?:the\s+)?line\s+departments|every\s+department|each\s+department|"
+    r"(?:the\s+|all\s+(?:the\s+)?)?(?:concerned\s+)?(?:administrative\s+secretaries|"
+    r"heads\s+of\s+departments|department\s+heads)|the\s+concerned\s+secretaries|"
+    r"(?<!\w\s)departments(?=\s+(?:must|shall|should|will|are\s+to)\b)|"
+    r"the\s+departments(?!\s+(?:of|for|dealing|concerned\s+with|such|like|which|that|who)\b))\b",
     re.IGNORECASE,
 )
 
 _HI_HEADS = (
-    "अधिकारियों|अधिकारी|अभियंताओं|अभियंता|अभियन्ता|निदेशकों|निदेशक|आयुक्त|सचिवों|सचिव|"
+    "अधिकारियों|अधिकारी|पदाधिकारियों|पदाधिकारी|अभियंताओं|अभियंता|अभियन्ता|निदेशकों|निदेशक|आयुक्त|सचिवों|सचिव|"
     "विभागों|विभाग|निगम|प्राधिकरण|परिषद|बोर्ड|आयोग|अधीक्षक|निरीक्षक|प्रबंधक|प्रबन्धक|समन्वयक|"
-    "मिशन|इकाई|प्रकोष्ठ|निदेशालय|संस्थान|प्रभारी|अधीक्षकों|निरीक्षकों|प्रबंधकों|आयुक्तों|समन्वयकों"
+    "मिशन|इकाई|प्रकोष्ठ|निदेशालय|संस्थान|प्रभारी|अधीक्षकों|निरीक्षकों|प्रबंधकों|आयुक्तों|समन्वयकों|"
+    "समिति|समितियों|संस्था|संस्थाओं|टास्क\\s+फोर्स|निकाय|निकायों"
 )
 _HI_OFFICE = re.compile(
     _LEFT + r"((?:[\u0900-\u0963\u0971-\u097F]+\s+){0,3})(" + _HI_HEADS + r")" + _RIGHT
@@ -212,7 +223,8 @@ _HI_STOP = frozenset(str.split(
     "वह ये वे एक अपने अपनी अपना द्वारा हेतु लिए लिये भी ही साथ कि जो जिन उन्होंने उन्हें इन्हें अन्य तक "
     "बैठक निर्देश दिए दिया दिये उपस्थित मौजूद है हैं था थे रहे रहीं किया करने कराने करें समय उनके उनकी "
     "उनका प्रत्येक हर जिसमें जिसके इसके उसके श्री श्रीमती डॉ सुश्री आदि तहत बाद पहले प्रति बीच उक्त "
-    "जनपद जिले राज्य सरकार शासन प्रदेश विभागीय जैसे आदि इत्यादि"
+    "जनपद जिले राज्य सरकार शासन प्रदेश विभागीय जैसे आदि इत्यादि स्वयंसेवी सामाजिक धार्मिक शैक्षणिक निजी "
+    "करते हुए हुये"
 ))
 _HI_HONORIFICS = frozenset(str.split("श्री श्रीमती सुश्री डॉ डा कु कुमारी"))
 _HI_HONORIFIC_BEFORE = re.compile(r"(?:श्री|श्रीमती|सुश्री|डॉ|कु)\.?\s*$")
@@ -307,10 +319,13 @@ class Directory:
                 if code is not None:
                     extra.append(Mention(item.start(), item.end(), code, "dept"))
         known = known + [x for x in _resolve(extra) if not any(_overlaps(x, k) for k in known)]
+        listed = _list_items(text, start, end, known, m, deva, latin)
+        known = sorted(known + listed, key=lambda x: x.start)
         result = list(known)
         for mention in _resolve(_offices(text, start, end, deva, latin)):
             if not any(_overlaps(mention, k) for k in known) and not (
-                mention.kind == "unknown" and _precedes_known(text, mention, known)
+                mention.kind == "unknown" and (_precedes_known(text, mention, known)
+                                               or _follows_known(text, mention, known))
             ):
                 # "उप निदेशक कृषि", "Deputy Director, Social Welfare": the office names its department
                 codes = {m.bare.get(canonical(b.group()).lower())
@@ -321,6 +336,89 @@ class Directory:
                 result.append(mention)
         result.sort(key=lambda x: x.start)
         return result
+
+
+#: the end of a list of departments: "... एवं मत्स्य विभाग के अधिकारियों को", "... विभागों को",
+#: "... and Fisheries departments"
+_LIST_END_HI = re.compile(
+    r"\s+(?:(?:विभागों|विभाग)\s+)?(?:(?:के|की)\s+(?:सभी\s+)?(?:अधिकारियों|अधिकारी|अधिकारीगण|"
+    r"प्रतिनिधियों|प्रतिनिधि)|विभागों)\s*(?:को|से|द्वारा)" + _RIGHT)
+_LIST_END_EN = re.compile(r"\s+(?:departments|depts\.?)\b", re.IGNORECASE)
+_ITEM_SEP = re.compile(r"\s*,\s*(?:(?:एवं|और|तथा|व|and|&)\s+)?|\s+(?:एवं|और|तथा|व|and|&)\s+",
+                       re.IGNORECASE)
+_SEPARATORS = re.compile(r",|\s(?:एवं|और|तथा|व|and|&)\s")
+_LIST_WORD_HI = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
+_LIST_WORD_EN = re.compile(r"[A-Za-z][A-Za-z&.-]*")
+
+
+def _list_items(text: str, start: int, end: int, known: list[Mention], m: _Matcher,
+                deva: bool, latin: bool) -> list[Mention]:
+    """Read every member of a list of departments, known or not, that ends on one head.
+
+    "पीडब्ल्यूडी, सिंचाई विभाग, पुलिस, मत्स्य एवं पशुपालन विभाग के अधिकारियों को": members the
+    directory knows keep their department, bare names ("पुलिस", "शिक्षा") take theirs, and the
+    others ("मत्स्य") become offices for the secretary to map. A list needs three members, two
+    of them known, so that ordinary prose is never read as one.
+    """
+    out: list[Mention] = []
+    for rx, word, on in ((_LIST_END_HI, _LIST_WORD_HI, deva), (_LIST_END_EN, _LIST_WORD_EN, latin)):
+        if not on:
+            continue
+        for tail in rx.finditer(text, start, end):
+            lo = max(start, tail.start() - 300)
+            if len(_SEPARATORS.findall(text, lo, tail.start())) < 2:
+                continue  # three members need two separators
+            items = _walk_back(text, lo, tail.start(), word)
+            if len(items) < 3:
+                continue
+            found: list[Mention] = []
+            hits = 0
+            for s_, e_ in items:
+                inside = [k for k in known if k.start < e_ and s_ < k.end]
+                if inside:
+                    hits += 1
+                    continue
+                key = canonical(text[s_:e_]).lower()
+                code = m.bare.get(key) or m.folded.get(key)
+                if code is not None and key not in m.chair_keys:
+                    hits += 1
+                    found.append(Mention(s_, e_, code, "dept"))
+                else:
+                    found.append(Mention(s_, e_, None, "unknown"))
+            if hits >= 2:
+                out.extend(x for x in found if not any(_overlaps(x, o) for o in out))
+    return out
+
+
+def _walk_back(text: str, limit: int, end: int, word: re.Pattern) -> list[tuple[int, int]]:
+    """Return the members of the list ending at `end`, nearest last, as (start, end) spans."""
+    items: list[tuple[int, int]] = []
+    cursor = end
+    while cursor > limit:
+        words = [w for w in word.finditer(text, limit, cursor)]
+        if not words:
+            break
+        # the member: up to three words back from the cursor, stopping at a separator
+        first = None
+        for w in reversed(words[-3:]):
+            gap = text[w.end():cursor if first is None else first.start()]
+            if gap.strip() or w.group() in _HI_STOP or w.group().lower() in _EN_STOP or \
+                    _ITEM_SEP.fullmatch(" " + w.group() + " "):
+                break
+            first = w
+        if first is None:
+            break
+        member_end = words[-1].end()
+        if text[member_end:cursor].strip():
+            break
+        items.append((first.start(), member_end))
+        sep = re.search(r"(?:" + _ITEM_SEP.pattern + r")$", text[limit:first.start()],
+                        re.IGNORECASE)
+        if sep is None or not sep.group().strip():
+            break
+        cursor = limit + sep.start()
+    items.reverse()
+    return items
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -338,6 +436,16 @@ def _precedes_known(text: str, mention: Mention, known: list[Mention]) -> bool:
             if len(gap) <= 12 and _GLUE_TO_KNOWN.fullmatch(gap):
                 return True
     return False
+
+
+_OF_KNOWN = re.compile(r"\s+(?:के|की)\s+$")
+
+
+def _follows_known(text: str, mention: Mention, known: list[Mention]) -> bool:
+    """Tell whether an office title belongs to the department just before it ("यूपीपीसीएल के
+    अधिशासी अभियंता"), which then stands for it."""
+    return any(k.kind == "dept" and k.end <= mention.start and mention.start - k.end <= 6
+               and _OF_KNOWN.fullmatch(text, k.end, mention.start) for k in known)
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
@@ -371,7 +479,7 @@ def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[M
             qualifier = match.group(3).split()
             if not any(q in _HI_STOP for q in qualifier):
                 last = match.end(3)
-        if first == match.start(2) and last == match.end(2):
+        if first == match.start(2) and last == match.end(2) and " " not in match.group(2):
             continue  # a bare head word ("अधिकारी", "विभाग") names nobody
         out.append(Mention(first, last, None, "unknown"))
     for match in _EN_OFFICE.finditer(text, start, end) if latin else ():

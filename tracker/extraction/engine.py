@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .assignees import GLUE, antecedent, choose, find_pronoun, roles, with_acronyms
@@ -103,9 +103,67 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
             _follow_up(ft, seg, drafts[-1], directory, meeting_date, next_meeting_date)
         elif may_hold_cue(ft, seg.start, seg.end) or (seg.kind == "item"
                                                       and seg.context == "decision"):
-            _sentence(ft, seg, drafts, directory, meeting_date, next_meeting_date,
-                      segments[max(0, k - _LOOK_BACK):k])
+            for part in _restarts(ft, seg, directory):
+                _sentence(ft, part, drafts, directory, meeting_date, next_meeting_date,
+                          segments[max(0, k - _LOOK_BACK):k])
     return _finish(folded, drafts)
+
+
+#: where a sentence runs on into a new directive: "..., जिलाधिकारी ने X को निर्देशित किया कि",
+#: "... के निर्देश दिए एवं सभी विभागों को ... कहा", "...; he also directed"
+_RESTART = re.compile(
+    r"\s*,?\s+(?P<conj>एवं|तथा|और|साथ\s+ही)\s+"
+    r"|,\s*(?=(?:(?:इसके\s+)?साथ\s+ही\s+|also\s+)?(?:उन्होंने|इन्होंने|he\s|she\s|"
+    r"(?P<chair>(?:[^\s,।|]+\s+){1,5}?)(?:ने|द्वारा)(?![\u0900-\u0963\u0971-\u097F])))"
+    r"|;\s*"
+    r"|,?\s+and\s+(?=(?:the\s+)?(?:[A-Za-z&.-]+\s+){1,4}(?:has|have|was|were)\s+(?:also\s+)?"
+    r"(?:been\s+)?(?:directed|asked|instructed|told|requested|tasked)\b)",
+    re.IGNORECASE,
+)
+#: the finished verb a conjunction must follow to start a new directive
+_FINISHED = re.compile(r"(?:दिए|दिये|दिया|दी|किया|किये|किए|गए|गये|गया|गई|कहा)$")
+
+
+def _restarts(ft: str, seg: Segment, directory: Directory) -> list[Segment]:
+    """Cut a sentence where a new directive with a cue of its own begins after a finished one.
+
+    Both sides must hold a strong cue, and a clause after a comma must open on the chair ("...,
+    जिलाधिकारी ने ...", "उन्होंने ..."), so that lists and purposes stay whole.
+    """
+    if seg.kind not in ("sentence", "item") or seg.end - seg.start < 40:
+        return [seg]
+    if len(_TWO_CUES.findall(ft, seg.start, seg.end)) < 2:
+        return [seg]  # one directive word cannot start two directives
+    parts: list[Segment] = []
+    cursor = seg.start
+    for m in _RESTART.finditer(ft, seg.start, seg.end):
+        if m.start() - cursor < 20 or seg.end - m.end() < 20:
+            continue
+        if m.group("conj") and not _FINISHED.search(ft, cursor, m.start()):
+            continue
+        if m.group("chair") is not None:
+            chairs = [c for c in directory.mentions(ft, m.end(), m.end() + len(m.group("chair")))
+                      if c.kind == "chair"]
+            if not chairs:
+                continue
+        if _strong(ft, cursor, m.start()) and _strong(ft, m.end(), seg.end):
+            parts.append(replace(seg, start=cursor, end=m.start()))
+            cursor = m.end()
+    if not parts:
+        return [seg]
+    parts.append(replace(seg, start=cursor))
+    return parts
+
+
+#: the words of the strong cues; a sentence needs two of them to hold two directives
+_TWO_CUES = re.compile(
+    r"निर्देश|आदेश|कहा|सुनिश्चित|हिदायत|अपेक्षा|direct|instruct|order|asked|told|request|urged|"
+    r"tasked|entrusted|called\s+upon", re.IGNORECASE)
+
+
+def _strong(ft: str, start: int, end: int) -> bool:
+    cue = find_cue(ft, start, end, has_mention=True, lead_to=False, context="", kind="sentence")
+    return cue is not None and cue.weight >= 0.8
 
 
 #: how many segments back a pronoun ("the department", "उक्त विभाग") looks for what it stands for
@@ -179,6 +237,8 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
     if _HEADLINE_CUE.match(ft, cue.start, cue.end) and not _ENDS_SENTENCE.search(ft, seg.start,
                                                                                   seg.end):
         return  # "डीएम ने दिए निर्देश", "DM directs officials ...": a headline, not the minutes
+    if cue.weight < 0.8 and seg.kind == "sentence" and _subheading(ft, seg):
+        return  # "पौधारोपण की कार्य योजना तैयार करें" over the paragraph that says so in full
     for ps, pe in split_actions(ft, seg.start, seg.end, mentions):
         ps, pe = _trim_part(ft, ps, pe)
         if pe <= ps:
@@ -199,11 +259,43 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
         chosen = [_titled(ft, m, regions, directory) if m.kind == "unknown" else m
                   for m in chosen]
         deadlines = find_deadlines(ft, ps, pe, meeting, next_meeting)
-        deadline = deadlines[0] if deadlines else None
+        deadline = _after_that(ft, cue, deadlines) if deadlines else None
         same = _SAME_PERIOD.search(ft, ps, pe) if deadline is None and drafts else None
         if same and drafts[-1].deadline is not None:
             deadline = Deadline(same.start(), same.end(), drafts[-1].deadline.due, 2)
         drafts.append(_Draft(ps, pe, cue, chosen, all_flag, how, deadline, seg))
+
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:कि|that)(?![\u0900-\u0963\u0971-\u097F\w])", re.IGNORECASE)
+
+
+def _after_that(ft: str, cue: Cue, deadlines: list[Deadline]) -> Deadline:
+    """Pick the deadline of what is directed: after "निर्देश दिए कि" / "directed that", the first
+    one in that clause, not a date the sentence mentioned before ("अगस्त माह तक 41 प्रतिशत ...")."""
+    best = deadlines[0]
+    if best.start < cue.start and _THAT.match(ft, cue.end):
+        later = [d for d in deadlines if d.start >= cue.end and d.priority == best.priority]
+        if later:
+            return later[0]
+    return best
+
+
+_HEAD_WORD = re.compile(rf"[{WORD}]{{3,}}")
+
+
+def _subheading(ft: str, seg: Segment) -> bool:
+    """Tell whether a sentence is a short title line whose words the paragraph after repeats."""
+    line_start = ft.rfind("\n", 0, seg.start) + 1
+    line_end = ft.find("\n", seg.end)
+    if line_end < 0 or ft[line_start:seg.start].strip() or ft[seg.end:line_end].strip():
+        return False
+    if _ENDS_SENTENCE.search(ft, seg.start, seg.end):
+        return False
+    words = {w.lower() for w in _HEAD_WORD.findall(ft, seg.start, seg.end)}
+    if not 2 <= len(words) <= 8:
+        return False
+    after = {w.lower() for w in _HEAD_WORD.findall(ft, line_end, line_end + 600)}
+    return len(words & after) * 3 >= len(words) * 2
 
 
 _TITLE_LEAD = re.compile(r"(?:the|shri|smt|sh|dr|mr|ms)\.?\s+", re.IGNORECASE)

@@ -38,6 +38,9 @@ for _c in list(range(0x00, 0x09)) + list(range(0x0E, 0x20)) + list(range(0x7F, 0
     _ONE_TO_ONE[chr(_c)] = " "
 _TABLE = str.maketrans(_ONE_TO_ONE)
 _LONE_CR = re.compile(r"\r(?!\n)")
+#: an anusvara typed before the vowel sign it belongs after ("करंे" for "करें"), as text converted
+#: from the old typewriter fonts often has it
+_SIGN_BEFORE_VOWEL = re.compile("\u0902([\u093e-\u094c])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ class Folded:
 def fold(text: str) -> Folded:
     """Fold digits, quotes, spaces, nukta and invisible characters, keeping offsets."""
     mapped = _LONE_CR.sub("\n", text).translate(_TABLE)
+    if "\u0902" in mapped:
+        mapped = _SIGN_BEFORE_VOWEL.sub("\\1\u0902", mapped)  # same length: offsets hold
     if not _DELETED_RE.search(mapped):
         return Folded(mapped, text, None)
     kept: list[int] = []

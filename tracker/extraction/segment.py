@@ -90,7 +90,7 @@ _DEVA_TAIL = re.compile(r"([\u0900-\u0963\u0971-\u097F]+)\.*[\"')\]]*$")
 _ABBREVIATIONS = frozenset(str.split(
     "dr mr mrs ms shri smt sh st no nos i.e e.g eg ie etc vs viz govt dept depts hon'ble hon sr jr "
     "ltd pvt co inc approx rs km kg a.m p.m am pm fig vol art sec cl para ref encl addl asstt asst "
-    "dy jt distt dist col lt maj gen prof er adv u.p up j&k jk memo ltr mob tel ph est misc "
+    "dy jt distt dist col lt maj gen prof er adv u.p j&k jk memo ltr mob tel ph est misc "
     "dt dated w.e.f wef yr yrs min max govt. nic sl s.no"
 ))
 _HINDI_ABBREVIATIONS = frozenset(

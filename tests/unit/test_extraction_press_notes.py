@@ -1,0 +1,162 @@
+"""The engine reads the habits of district press notes: run-on sentences, lists of departments
+with members the directory does not know, regional titles, subheadings and news datelines."""
+
+from datetime import date
+
+import pytest
+
+from tracker.extraction import extract
+from tracker.extraction.normalize import fold
+
+MEETING = date(2026, 6, 4)
+
+
+def _one(text, **kwargs):
+    found = extract(text, meeting_date=MEETING, **kwargs)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def _codes(candidate):
+    return {a.department for a in candidate.assignees}
+
+
+def test_a_run_on_sentence_gives_each_chair_clause_its_own_directive():
+    text = ("जिला पूर्ति अधिकारी को निर्देशित किया कि सभी दुकानों पर स्टॉक बोर्ड लगवाना सुनिश्चित करें, "
+            "जिलाधिकारी ने नगर पालिका परिषद को निर्देशित किया कि नालों की सफाई 15 जून तक करा ली जाए।")
+    first, second = extract(text, meeting_date=MEETING)
+    assert "स्टॉक बोर्ड" in first.text and "नालों" not in first.text
+    assert _codes(first) == {"FOOD_SUPPLY"} and first.due_date is None
+    assert second.text.startswith("जिलाधिकारी ने नगर पालिका")
+    assert _codes(second) == {"URBAN_DEV"} and second.due_date == date(2026, 6, 15)
+    assert text[second.start:second.end] == second.text
+
+
+def test_a_second_directive_after_a_finished_one_is_cut_off():
+    text = ("उन्होंने राजस्व प्रकरणों का निराकरण समय पर करने के निर्देश दिए एवं सभी विभाग के अधिकारियों को "
+            "आवेदन निर्धारित अवधि में निपटाने कहा।")
+    first, second = extract(text, meeting_date=MEETING)
+    assert not first.all_departments and not first.assignees
+    assert second.all_departments and second.text.startswith("सभी विभाग")
+
+
+def test_a_list_or_purpose_after_a_comma_stays_whole():
+    text = ("जिलाधिकारी ने निर्देश दिए कि सर्वे पूरा करें, सूची बनाएं एवं बच्चों का नामांकन कराएं, "
+            "ताकि कोई बच्चा छूटे नहीं।")
+    assert _one(text).text == text
+
+
+def test_a_list_of_departments_keeps_members_the_directory_does_not_know():
+    text = ("उन्होंने पीडब्ल्यूडी, चिकित्सा एवं स्वास्थ्य, सिंचाई विभाग, पुलिस, रेशम, पशुपालन विभाग एवं "
+            "नगरीय निकाय के अधिकारियों को कंट्रोल रूम चालू रखने के निर्देश दिए।")
+    found = _one(text)
+    assert _codes(found) == {"PWD", "HEALTH", "IRRIGATION", "POLICE", "ANIMAL_HUSBANDRY",
+                             "URBAN_DEV", None}
+    assert [a.mention for a in found.assignees if a.department is None] == ["रेशम"]
+
+
+def test_a_list_of_bare_names_in_english_ends_on_departments():
+    text = ("The Deputy Commissioner directed the officers of the Revenue, Health, Police, "
+            "Fisheries and Sericulture departments to keep their control rooms open.")
+    found = _one(text)
+    assert _codes(found) == {"REVENUE", "HEALTH", "POLICE", "FISHERIES", None}
+
+
+def test_two_names_and_a_comma_are_not_a_list():
+    found = _one("जिलाधिकारी ने कहा कि गांव, मोहल्ला एवं बाजार के अधिकारियों को सूचना देकर सफाई कराई जाए।")
+    assert not any(a.mention in ("गांव", "मोहल्ला") for a in found.assignees)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("सभी उपखण्ड अधिकारियों को निर्देशित किया गया कि निरीक्षण करें।", "REVENUE"),
+    ("सभी प्रखंड विकास पदाधिकारी को निर्देश दिया गया कि सूची भेजें।", "RURAL_DEV"),
+    ("अंचल अधिकारी को निर्देश दिया गया कि अतिक्रमण हटाएं।", "REVENUE"),
+    ("जिला कृषि पदाधिकारी को निर्देश दिया गया कि बीज का वितरण करें।", "AGRICULTURE"),
+    ("यूपीपीसीएल के अधिशासी अभियंता को निर्देश दिया कि संयोजन जारी करें।", "POWER"),
+    ("जिलाधिकारी ने मत्स्य विभाग को निर्देश दिए कि तालाबों का सर्वे करें।", "FISHERIES"),
+    ("Officers of the B&R department were directed to repair the approach roads.", "PWD"),
+])
+def test_regional_titles_and_offices(text, code):
+    assert code in _codes(_one(text))
+
+
+def test_a_committee_or_task_force_addressed_is_an_office_to_map():
+    found = _one("जिलाधिकारी ने टास्क फोर्स को निर्देश दिए कि ढाबों पर सत्यापन कराया जाए।")
+    assert [(a.mention, a.department) for a in found.assignees] == [("टास्क फोर्स", None)]
+    found = _one("उन्होंने जिला स्वच्छता समिति को निर्देशित किया कि रिपोर्ट ली जाए।")
+    assert [a.mention for a in found.assignees] == ["जिला स्वच्छता समिति"]
+
+
+def test_old_font_conversions_and_rajasthani_forms_are_read():
+    assert _one("यदि बच्चा मिले तो उसके पुनर्वास की व्यवस्था सुनिश्चित करंे।")
+    assert _one("उपखण्ड अधिकारियों को निर्देशित किया गया कि समिति का गठन किया जावे।")
+    folded = fold("करंे")
+    assert folded.text == "करें" and folded.span(0, 4) == (0, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "जिला कलक्टर ने हीटवेव के संबंध में संबंधित अधिकारियों को आवश्यक दिशा-निर्देश दिए।",
+    "कलेक्टर ने विभागवार समीक्षा करते हुए निम्नलिखित निर्देश दिए:",
+    "The Collector gave necessary directions to the officers concerned.",
+    "In its meeting on May 4, the sub-committee had asked the department to prepare a plan.",
+])
+def test_what_only_looks_like_a_directive(text):
+    assert extract(text, meeting_date=MEETING) == []
+
+
+def test_necessary_directions_with_their_content_still_count():
+    found = _one("उन्होंने अधिकारियों को आवश्यक निर्देश दिए कि सभी नाले 20 जून तक साफ कराएं।")
+    assert found.due_date == date(2026, 6, 20)
+
+
+def test_the_deadline_is_read_in_the_clause_directed_not_before_it():
+    found = _one("अप्रैल माह तक 40 प्रतिशत लक्ष्य के सापेक्ष कम उपलब्धि पर अधिकारियों को निर्देश दिए कि "
+                 "जुलाई माह के अंत तक शत-प्रतिशत उपलब्धि सुनिश्चित करें।")
+    assert found.due_date == date(2026, 7, 31)
+    found = _one("अधिकारियों को 30 जून तक सर्वे पूर्ण करने के निर्देश दिए।")
+    assert found.due_date == date(2026, 6, 30)
+
+
+def test_a_news_dateline_is_not_a_deadline():
+    found = _one("Bhopal, Jun 9 (PTI) The Chief Secretary directed all departments to fill the "
+                 "vacant posts.")
+    assert found.due_date is None and found.all_departments
+
+
+def test_a_subheading_repeating_the_paragraph_is_not_a_directive():
+    text = ("नावों की सूची तैयार करें\n"
+            "उन्होंने तहसीलदारों को निर्देश दिए कि गांवों में उपलब्ध नावों की सूची तैयार करें।")
+    found = _one(text)
+    assert found.text.startswith("उन्होंने") and _codes(found) == {"REVENUE"}
+
+
+@pytest.mark.parametrize("text", [
+    "He asked the Departments to do a study of the projects taken up. He asked the Departments "
+    "to list their assets.",
+    "Chairing the meeting, the Chief Secretary asked all Administrative Secretaries to clear the "
+    "audit paras.",
+    "Departments must keep themselves in readiness for the floods.",
+])
+def test_departments_in_general_are_all_departments(text):
+    found = extract(text, meeting_date=MEETING)
+    assert found and all(c.all_departments for c in found)
+
+
+def test_a_sentence_ends_after_taken_up():
+    found = extract("Work on the embankment was taken up. The Irrigation department was asked to "
+                    "finish it.", meeting_date=MEETING)
+    assert [c.text for c in found] == ["The Irrigation department was asked to finish it."]
+
+
+def test_directions_issued_and_an_office_directed_in_one_sentence():
+    first, second = extract(
+        "Directions have also been issued to check the weighing scales and the district "
+        "collectors have also been directed to hold weekly reviews.", meeting_date=MEETING)
+    assert "weighing scales" in first.text and not first.assignees
+    assert _codes(second) == {"REVENUE"}
+
+
+def test_a_quoted_order_is_a_directive():
+    found = _one('"Review each pending file and fix responsibility" the Chief Secretary told the '
+                 'Administrative Secretaries.')
+    assert found.all_departments
