@@ -168,10 +168,7 @@ def choose(text: str, start: int, found: list[Role], forced: bool
             for i, r in enumerate(found):
                 if r in picked or r.role != "plain" or r.mention.kind != "unknown":
                     continue
-                near = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
-                if any(n in picked and n.mention.kind == "dept" and GLUE.fullmatch(
-                        text, *sorted((n.mention.end, r.mention.end))[:1],
-                        max(n.mention.start, r.mention.start)) for n in near):
+                if _next_to_picked(text, found, i, picked):
                     picked.append(r)
             picked.sort(key=lambda r: r.mention.start)
             how = "mention in the sentence" if picked else ""
@@ -180,6 +177,16 @@ def choose(text: str, start: int, found: list[Role], forced: bool
     if all_flag:
         how = "all departments" + (", " + how if chosen else "")
     return chosen, all_flag, how
+
+
+def _next_to_picked(text: str, found: list[Role], i: int, picked: list[Role]) -> bool:
+    """Tell whether found[i] is joined by list glue to a picked department beside it."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(found) and found[j] in picked and found[j].mention.kind == "dept":
+            a, b = sorted((found[j], found[i]), key=lambda x: x.mention.start)
+            if GLUE.fullmatch(text, a.mention.end, b.mention.start):
+                return True
+    return False
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,6}\b")

@@ -276,12 +276,17 @@ _ANY_CUE_WORDS = (
 )
 
 
+def _past_quote(text: str, start: int) -> int:
+    """Return where a sentence's words start, after the quote mark of a quoted order."""
+    return start + 1 if text[start:start + 1] in ('"', "'") else start
+
+
 def may_hold_cue(text: str, start: int, end: int) -> bool:
     """Tell cheaply whether text[start:end] could hold a directive cue at all."""
     low = text[start:end].lower()
     if any(word in low for word in _ANY_CUE_WORDS):
         return True
-    return bool(_EN_IMPERATIVE.match(text, start + (text[start:start + 1] in ('"', "'")), end))
+    return bool(_EN_IMPERATIVE.match(text, _past_quote(text, start), end))
 
 
 def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: bool,
@@ -356,7 +361,7 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None
     if to_be and (has_mention or listed):
         return Cue(to_be.start(), to_be.end(), "en 'to be' + participle", 0.65)
-    opening = start + 1 if text[start:start + 1] in ('"', "'") else start  # a quoted order
+    opening = _past_quote(text, start)
     imperative = _EN_IMPERATIVE.match(text, opening, end)
     if imperative and text[opening].isupper():
         return Cue(imperative.start(), imperative.end(), "en imperative", 0.7 if listed else 0.6)

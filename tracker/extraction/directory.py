@@ -346,6 +346,7 @@ _LIST_END_HI = re.compile(
 _LIST_END_EN = re.compile(r"\s+(?:departments|depts\.?)\b", re.IGNORECASE)
 _ITEM_SEP = re.compile(r"\s*,\s*(?:(?:एवं|और|तथा|व|and|&)\s+)?|\s+(?:एवं|और|तथा|व|and|&)\s+",
                        re.IGNORECASE)
+_SEP_AT_END = re.compile("(?:" + _ITEM_SEP.pattern + ")$", re.IGNORECASE)
 _SEPARATORS = re.compile(r",|\s(?:एवं|और|तथा|व|and|&)\s")
 _LIST_WORD_HI = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
 _LIST_WORD_EN = re.compile(r"[A-Za-z][A-Za-z&.-]*")
@@ -391,34 +392,39 @@ def _list_items(text: str, start: int, end: int, known: list[Mention], m: _Match
 
 
 def _walk_back(text: str, limit: int, end: int, word: re.Pattern) -> list[tuple[int, int]]:
-    """Return the members of the list ending at `end`, nearest last, as (start, end) spans."""
+    """Return the members of the list ending at `end` as (start, end) spans, in order.
+
+    A member is up to three words with nothing but spaces between them; members are parted by
+    a comma or a conjunction.
+    """
+    words = list(word.finditer(text, limit, end))
     items: list[tuple[int, int]] = []
     cursor = end
-    while cursor > limit:
-        words = [w for w in word.finditer(text, limit, cursor)]
-        if not words:
+    k = len(words)
+    while k:
+        if text[words[k - 1].end():cursor].strip():
+            break  # what stands before the cursor is not a word of the member
+        first = k - 1
+        while first > 0 and k - first < 3 and _member_word(words[first - 1]) and not \
+                text[words[first - 1].end():words[first].start()].strip():
+            first -= 1
+        if not _member_word(words[first]):
             break
-        # the member: up to three words back from the cursor, stopping at a separator
-        first = None
-        for w in reversed(words[-3:]):
-            gap = text[w.end():cursor if first is None else first.start()]
-            if gap.strip() or w.group() in _HI_STOP or w.group().lower() in _EN_STOP or \
-                    _ITEM_SEP.fullmatch(" " + w.group() + " "):
-                break
-            first = w
-        if first is None:
-            break
-        member_end = words[-1].end()
-        if text[member_end:cursor].strip():
-            break
-        items.append((first.start(), member_end))
-        sep = re.search(r"(?:" + _ITEM_SEP.pattern + r")$", text[limit:first.start()],
-                        re.IGNORECASE)
+        items.append((words[first].start(), words[k - 1].end()))
+        sep = _SEP_AT_END.search(text, limit, words[first].start())
         if sep is None or not sep.group().strip():
             break
-        cursor = limit + sep.start()
+        cursor = sep.start()
+        k = first
+        while k and words[k - 1].start() >= cursor:
+            k -= 1
     items.reverse()
     return items
+
+
+def _member_word(w: re.Match) -> bool:
+    return not (w.group() in _HI_STOP or w.group().lower() in _EN_STOP
+                or _ITEM_SEP.fullmatch(" " + w.group() + " "))
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
