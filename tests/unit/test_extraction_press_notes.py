@@ -160,3 +160,86 @@ def test_a_quoted_order_is_a_directive():
     found = _one('"Review each pending file and fix responsibility" the Chief Secretary told the '
                  'Administrative Secretaries.')
     assert found.all_departments
+
+
+@pytest.mark.parametrize("text, code, due", [
+    ("जिलाधिकारी ने लोक निर्माण विभाग को पुलिया की मरम्मत के लिए 10 दिन का समय दिया।",
+     "PWD", date(2026, 6, 14)),
+    ("उन्होंने अधिशासी अभियंता सिंचाई को नहरों की सफाई हेतु दो सप्ताह की मोहलत दी।",
+     "IRRIGATION", date(2026, 6, 18)),
+    ("The Collector gave a deadline of 12 days to the PWD to repair the culverts.",
+     "PWD", date(2026, 6, 16)),
+    ("A time limit of one week was set for the Municipal Corporation to lift the debris.",
+     "URBAN_DEV", date(2026, 6, 11)),
+])
+def test_a_deadline_given_is_a_directive_due_at_its_end(text, code, due):
+    found = _one(text)
+    assert _codes(found) == {code}
+    assert found.due_date == due
+
+
+def test_a_time_given_to_speak_is_not_a_directive():
+    assert extract("अध्यक्ष ने सभी सदस्यों को अपनी बात रखने का समय दिया।", meeting_date=MEETING) == []
+
+
+def test_what_ought_not_to_happen_is_a_directive():
+    text = "जिलाधिकारी ने कहा कि छात्रवृत्ति के भुगतान में किसी भी स्तर पर देरी नहीं होनी चाहिए।"
+    assert _one(text).text == text
+
+
+def test_what_ought_to_have_happened_is_a_report():
+    text = "बैठक में बताया गया कि अब तक 60 प्रतिशत भुगतान होना चाहिए था, जबकि 40 प्रतिशत ही हुआ।"
+    assert extract(text, meeting_date=MEETING) == []
+
+
+def test_what_the_chair_stressed_others_would_do_is_a_directive():
+    text = ("The Chief Secretary stressed that the Deputy Commissioners would personally "
+            "inspect the relief camps in their districts.")
+    found = _one(text)
+    assert _codes(found) == {"REVENUE"}
+
+
+def test_what_the_chair_stressed_a_scheme_would_do_is_not():
+    text = "The Chief Secretary stressed that the new scheme would benefit small growers."
+    assert extract(text, meeting_date=MEETING) == []
+
+
+def test_a_bare_subjunctive_follows_a_directive():
+    text = ("The Deputy Commissioner directed the Tehsildars to finish the crop survey. "
+            "Village-wise details of the damage be submitted within ten days.")
+    first, second = extract(text, meeting_date=MEETING)
+    assert _codes(first) == {"REVENUE"}
+    assert second.text.startswith("Village-wise") and second.due_date == date(2026, 6, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "The land may be allotted only after the survey, the officer said in reply.",
+    "He told the meeting that the road will be opened to traffic soon.",
+])
+def test_a_possibility_or_an_announcement_is_not_a_bare_subjunctive(text):
+    assert extract(text, meeting_date=MEETING) == []
+
+
+def test_work_done_in_a_relative_clause_keeps_the_directive():
+    text = ("The BDOs shall get the works which have been completed under MGNREGA geo-tagged "
+            "by 20 June.")
+    found = _one(text)
+    assert _codes(found) == {"RURAL_DEV"} and found.due_date == date(2026, 6, 20)
+
+
+def test_a_list_including_other_agencies_addresses_every_member():
+    text = ("जल निगम, लोक निर्माण विभाग सहित अन्य कार्यदायी संस्थाओं द्वारा खोदी गई सड़कों की मरम्मत "
+            "30 जून तक पूर्ण कराई जाए।")
+    found = _one(text)
+    assert _codes(found) == {"JAL_NIGAM", "PWD", None}
+    assert [a.mention for a in found.assignees if a.department is None] == ["कार्यदायी संस्थाओं"]
+
+
+def test_an_unknown_acronym_named_by_its_staff_is_an_office_to_map():
+    found = _one("HPCL officials were asked to shift the pipeline away from the school wall.")
+    assert [(a.mention, a.department) for a in found.assignees] == [("HPCL officials", None)]
+
+
+def test_a_known_acronym_named_by_its_staff_is_its_department():
+    found = _one("PWD engineers were asked to shift the electric poles from the school wall.")
+    assert _codes(found) == {"PWD"}

@@ -63,7 +63,8 @@ _EN_TO_BEFORE = re.compile(
 #: what may stand between the members of a list of departments
 GLUE = re.compile(
     r"(?:\s|,|;|&|/|\band\b|\bthe\b|\ball\b|\bor\b|\bas\s+well\s+as\b|\balong\s+with\b|एवं|और|तथा|"
-    r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|\([^)]{0,25}\)|"
+    r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|सहित|अन्य|\bincluding\b|\bother\b|"
+    r"\([^)]{0,25}\)|"
     r"उत्तर\s+प्रदेश|उ\.\s?प्र\.|प्रदेश|राज्य|\bstate\b)*",
     re.IGNORECASE,
 )

@@ -64,6 +64,16 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          r"किया\s+जाये|की\s+जाए|की\s+जाये|कराया\s+जाए|कराया\s+जाये|करना\s+होगा|करने\s+के\s+निर्देश|"
          r"कर\s+लें|करवाया\s+जाए|किया\s+जावे|की\s+जावे|कराया\s+जावे|करावें|करें\s+गे)" + _R, 0.85,
          "सुनिश्चित"),
+    _cue("hi deadline given",
+         r"(?:दिन|दिवस|सप्ताह|हफ्ते|माह|महीने|घंटे|घण्टे|पखवाड़े|पखवाडे|तारीख|तिथि)\s+(?:का|की)\s+"
+         r"(?:समय|समयसीमा|समय\s*सीमा|मोहलत|डेडलाइन)\s+(?:भी\s+)?(?:दिया|दी|दिए|दिये|देते|"
+         r"निर्धारित\s+(?:की|किया))" + _R, 0.85, "समय", "मोहलत", "डेडलाइन"),
+    _cue("en deadline given",
+         r"\b(?:gave|given|set|fixed|laid\s+down|giving|setting|fixing)\s+(?:a\s+|the\s+)?"
+         r"(?:deadline|time[-\s]?limit|timeline|target\s+date)\b|\b(?:deadline|time[-\s]?limit|"
+         r"timeline)\s+of\s+[^.;।]{1,30}?\s+(?:was|has\s+been|have\s+been|is)\s+(?:also\s+)?"
+         r"(?:given|set|fixed)\b", 0.85, "deadline", "time limit", "time-limit", "timeline",
+         "target date", flags=_I),
     _cue("en directive verb",
          r"\b(?:directed|instructed|ordered|mandated|directs|instructs)\b(?!\s+by\b)",
          0.9, "direct", "instruct", "order", "mandat", flags=_I),
@@ -75,7 +85,8 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          r"(?:directions?|instructions?|orders?)\b", 0.85, "direction", "instruction", "order",
          flags=_I),
     _cue("en asked to",
-         r"\b(?:asked|requested|urged|told|exhorted|reminded|tasked|entrusted)\b[^.;।]{0,160}?"
+         r"\b(?:asked|requested|urged|told(?!\s+(?:the\s+)?(?:meeting|house|committee|chair|media|"
+         r"press|reporters|journalists|members)\b)|exhorted|reminded|tasked|entrusted)\b[^.;।]{0,160}?"
          r"\bto\s+[a-z]", 0.85,
          "asked", "request", "urge", "told", "exhort", "remind", "task", "entrust", flags=_I),
     _cue("en asked to",
@@ -174,6 +185,23 @@ _HI_PUBLIC_SUBJECT = re.compile(
     _L + r"(?:लोग|जनता|आमजन|जनमानस|नागरिक|नागरिकगण|मतदाता|अभिभावक|अभिभावकगण|श्रद्धालु|आप|हम)"
     r"(?!\s+(?:को|के|की|का|से|में|तक|हेतु|लिए|द्वारा)" + _R + ")" + _R
 )
+#: "stressed that the DMs would monitor ...": what the chair insists others do, in reported speech
+_EN_STRESSED_THAT = re.compile(
+    r"\b(?:stressed|emphasi[sz]ed|insisted|underlined|underscored|reiterated|made\s+it\s+clear|"
+    r"categorically\s+stated)\s+(?:up)?(?:on\s+)?that\b[^.;।]{0,80}?\b(?:would|should|must|shall|will|"
+    r"need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:also\s+|personally\s+|themselves\s+|"
+    r"immediately\s+|not\s+)*(?!be\s+(?:beneficial|helpful|useful|able|possible|difficult)\b|"
+    r"benefit\b|help\b|lead\b|result\b|go\s+a\s+long\b|bring\b|boost\b|improve\b)[a-z]{2,}",
+    _I)
+_EN_PASSIVE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn|done|made|set|kept|held|sent)\b", _I)
+#: a bare subjunctive, as Indian minutes give orders: "Details ... be submitted within a week",
+#: "He said that all pending files be cleared"
+_EN_BARE_SUBJUNCTIVE = re.compile(
+    r"(?<![\w-])(?!(?:to|will|shall|should|would|must|may|might|can|could|cannot|not|also|further|"
+    r"then|always|never|only|duly|need|let|hereafter|henceforth|still|thus|so|ever|just|easily|"
+    r"soon|already|now|and|or|once|it)\b)[a-z]{2,}\s+be\s+(?:immediately\s+|promptly\s+|"
+    r"positively\s+)?[a-z]+(?:ed|en|wn|done|made|set|kept|held|sent|put|paid|built|laid)\b",
+    _I)
 _EN_ENSURE = re.compile(r"\b(?:to\s+)?ensure\b", _I)
 _EN_TO_BE = re.compile(
     r"\bto\s+be\s+(?:completed|submitted|prepared|done|carried|conducted|ensured|taken|issued|sent|"
@@ -203,7 +231,7 @@ _HI_SUBJUNCTIVE = re.compile(
     r"(?:बनाए|बनाये|चलाए|चलाये|लगाए|लगाये|दिलाए|दिलाये|पहुंचाए|करवाए)(?!\s+(?:गए|गये|गई|जा|जाने|"
     r"जाएं|जाए|जाएंगे|जाएगी|जाएगा))|करना\s+होगा|करने\s+होंगे|"
     r"कराना\s+होगा|देना\s+होगा|रखना\s+होगा|(?:करना|कराना|जाना|देना|रखना|लेना|भेजना|बनाना|चलाना|"
-    r"लगाना|करने|कराने)\s+चाहिए)" + _R
+    r"लगाना|करने|कराने|होना|होनी|होने|जानी|जाने|रहना|रहनी|रहने|मिलना|मिलनी|मिलने)\s+चाहिए)" + _R
 )
 #: what may follow a verb that ends its clause: particles, then punctuation or a conjunction
 _CLAUSE_FINAL = re.compile(
@@ -239,6 +267,18 @@ _DONE = re.compile(
     r"organi[sz]ed|conducted|done|inspected)\b",
     _I,
 )
+#: a relative clause, whose report of work done qualifies a noun of the directive
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:which|that|who|whose|wherever|where)\b|" + _L + r"(?:जो|जिन|जिनमें|जिनका|जिनकी|जिसमें|"
+    r"जिसका|जिसकी|जहां|जहाँ)" + _R + r")[^,;.।]{0,40}$", _I)
+
+
+def _reports_done(text: str, start: int, end: int) -> bool:
+    """Tell whether text[start:end] reports work done, outside a relative clause."""
+    return any(not _RELATIVE_BEFORE.search(text, max(start, d.start() - 45), d.start())
+               for d in _DONE.finditer(text, start, end))
+
+
 _PREVIOUS = re.compile(
     r"(?:पूर्व\s+में|पिछली\s+बैठक|गत\s+बैठक|विगत\s+बैठक|previous\s+meeting|last\s+meeting|earlier)",
     _I,
@@ -272,7 +312,8 @@ _ANY_CUE_WORDS = (
     "task", "entrust", "call", "impress", "appeal", "advis", "encourag", "sensiti", "agreed",
     "decided", "resolved", "decision", "resolution", "shall", "must", "should", "will", "may",
     "ensure", "is to", "are to", "has to", "have to", "need", "to ", "desire", "wanted", "stress",
-    "emphasi", "insist", "laid", "अपेक्षित", "sought", "seek", "मांग", "तलब",
+    "emphasi", "insist", "laid", " be ", "that", "अपेक्षित", "sought", "seek", "मांग", "तलब",
+    "deadline", "time limit", "time-limit", "timeline", "समय", "मोहलत",
 )
 
 
@@ -321,7 +362,7 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
         reporting = _REPORTING.search(text, start, strong.start)
         if _ATTENDANCE.search(text, start, end) or reporting:
             return None
-        if _PREVIOUS.search(text, start, strong.start) and _DONE.search(text, start, end):
+        if _PREVIOUS.search(text, start, strong.start) and _reports_done(text, start, end):
             return None
         return strong
 
@@ -331,7 +372,7 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
         return None
     if _ATTENDANCE.search(text, start, end) or _REPORTING.search(text, start, end):
         return None
-    if _DONE.search(text, start, end) and context != "decision":
+    if context != "decision" and _reports_done(text, start, end):
         return None
     if context == "report" and weak.weight < 0.8:
         return None
@@ -358,6 +399,10 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
         if has_mention or listed or (passive and _PARTICIPLE.search(passive.strip())):
             weight = 0.8 if modal.group("m").lower() in ("shall", "must") else 0.7
             return Cue(modal.start(), modal.end(), "en modal", weight)
+    stressed = _EN_STRESSED_THAT.search(text, start, end) if "that" in low else None
+    if stressed and (has_mention or _EN_PASSIVE.search(text, stressed.end() - 20,
+                                                       stressed.end() + 20)):
+        return Cue(stressed.start(), stressed.end(), "en 'stressed that' + modal", 0.75)
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None
     if to_be and (has_mention or listed):
         return Cue(to_be.start(), to_be.end(), "en 'to be' + participle", 0.65)
@@ -365,6 +410,9 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     imperative = _EN_IMPERATIVE.match(text, opening, end)
     if imperative and text[opening].isupper():
         return Cue(imperative.start(), imperative.end(), "en imperative", 0.7 if listed else 0.6)
+    bare = _EN_BARE_SUBJUNCTIVE.search(text, start, end) if " be " in low else None
+    if bare and not _RECORD.search(text, start, end):
+        return Cue(bare.start(), bare.end(), "en bare subjunctive", 0.6)
     ensure = _EN_ENSURE.search(text, start, end) if "ensure" in low else None
     if ensure and has_mention and listed:
         return Cue(ensure.start(), ensure.end(), "en 'ensure'", 0.65)

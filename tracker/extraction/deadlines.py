@@ -384,14 +384,17 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(r"\b(?:by|till|until|(?P<before>before))\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
                 r"(?P<y>\d{4})(?![\d/-]|\.\d)", _I), _year_only, 2, False),
     (re.compile(r"\b(?:within|in|in\s+the\s+next|within\s+the\s+next|within\s+a\s+period\s+of|"
-                r"in\s+a\s+period\s+of)\s+(?P<n>" + _NUM + r")\s*(?:\(\s*\w+\s*\)\s*)?"
+                r"in\s+a\s+period\s+of|(?:deadline|time[-\s]?limit|timeline)\s+of)\s+"
+                r"(?P<n>" + _NUM + r")\s*(?:\(\s*\w+\s*\)\s*)?"
                 r"(?:working\s+|business\s+|calendar\s+)?(?P<u>" + _UNIT + r")\b", _I),
      _relative, 2, False),
     (re.compile(_L + r"(?P<n>" + _NUM + r")\s*(?:\(\s*\w+\s*\)\s*)?(?:कार्य\s*)?(?P<u>" + _UNIT
                 + r")"
-                r"\s*(?:की\s+अवधि\s+)?(?:के\s+)?(?:अंदर|अन्दर|भीतर|में|तक|के\s+अंतर्गत)" + _R),
+                r"\s*(?:की\s+अवधि\s+)?(?:के\s+)?(?:अंदर|अन्दर|भीतर|में|तक|के\s+अंतर्गत|"
+                r"(?:का|की)\s+(?:समय|समयसीमा|समय\s*सीमा|मोहलत))" + _R),
      _relative, 2, False),
-    (re.compile(r"\b(?:within|in)\s+(?:a|one|the\s+next)\s+(?P<u>week|fortnight|month)\b", _I),
+    (re.compile(r"\b(?:within|in|(?:deadline|time[-\s]?limit|timeline)\s+of)\s+(?:a|one|the\s+next)\s+"
+                r"(?P<u>week|fortnight|month)\b", _I),
      _single_period, 2, False),
     (re.compile(_L + r"(?:एक\s+)?(?P<u>पखवाडे|पखवारे|पखवाडा|पखवारा)\s*(?:के\s+)?(?:अंदर|अन्दर|भीतर|में|"
                 r"तक)" + _R), _single_period, 2, False),

@@ -143,6 +143,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
        "जिला पंचायत राज अधिकारी", "डीपीआरओ", "जिला पंचायत", "जिला परिषद", "पंचायत सचिव",
        "ग्राम पंचायत अधिकारी", "ग्राम पंचायत सचिव", "अपर मुख्य अधिकारी जिला पंचायत"),
     _d("URBAN_DEV", "Urban Development Department", "नगर विकास विभाग",
+       "Zonal Commissioner", "Zonal Deputy Commissioner", "Zonal Officer",
        "Housing and Urban Development Department", "Municipal Corporation", "Municipal Council",
        "Municipality", "Nagar Palika", "Nagar Panchayat", "Nagar Nigam", "Urban Local Body",
        "Urban Local Bodies", "ULB", "Municipal Commissioner", "Executive Officer Nagar Palika",

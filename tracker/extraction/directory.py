@@ -239,6 +239,10 @@ _EN_OFFICE = re.compile(
     r"(?:\s*,\s*([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})|\s+\(([A-Z][\w&.-]*)\)|"
     r"\s+of\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:and\s+)?[A-Z][\w&-]*){0,3}))?"
 )
+#: an acronym the directory does not know, named by its staff: "DPCC officials", "NHAI engineers"
+_EN_ACRONYM_STAFF = re.compile(
+    r"\b(?!(?:THE|ALL|AND|FOR|NO|TO|OF)\b)[A-Z][A-Z&]{1,7}\s+(?:officials|officers|authorities|"
+    r"engineers|staff|teams?|personnel)\b")
 _EN_STOP = frozenset(str.split(
     "the all each every concerned respective shri smt sh dr mr ms mrs it this that these those "
     "a an of and & for meeting minister"
@@ -501,6 +505,8 @@ def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[M
         if text[first:last].split()[0].lower() in _EN_STOP:
             continue
         out.append(Mention(first, last, None, "unknown"))
+    for match in _EN_ACRONYM_STAFF.finditer(text, start, end) if latin else ():
+        out.append(Mention(match.start(), match.end(), None, "unknown"))
     return out
 
 

@@ -224,7 +224,9 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
                 break
             last = m
         lead_to = bool(_LEAD_TO.match(ft, last.end, seg.end))
-    addressed = any(r.role != "agent" for r in roles(ft, seg.start, seg.end, named))
+    # a chair's title that is addressed ("the DMs would monitor") counts like a department
+    addressed = any(r.role != "agent" and (r.mention.kind != "chair" or r.role == "to")
+                    for r in roles(ft, seg.start, seg.end, mentions))
     pronoun = find_pronoun(ft, seg.start, seg.end)
     if pronoun is not None:
         addressed = True
