@@ -28,6 +28,7 @@ _EN_AGENT_AFTER = re.compile(
 _EN_AGENT_BEFORE = re.compile(
     r"(?:chaired\s+by|presided\s+(?:over\s+)?by|chairmanship\s+of|presence\s+of|directions?\s+of|"
     r"instructions?\s+of|orders?\s+of|directed\s+by|instructed\s+by|welcomed\s+by|convened\s+by|"
+    r"issued\s+by|given\s+by|"
     r"approval\s+of|permission\s+of)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -45,7 +46,7 @@ _HI_BY_CHAIR = re.compile(
 )
 _HI_FROM_AFTER = re.compile(_HI_STAFF + r"\s*,?\s*(?:सभी\s+)?से" + _R)
 _EN_TO_AFTER = re.compile(
-    r"(?:\s*\([^)]{1,30}\))?(?:\s*,\s*[^,]{1,40},)?\s*(?:shall|should|will|must|may|would|is\s+to|"
+    r"(?:\s*\([^)]{1,30}\))?(?:\s*,\s*[^,]{1,40},|\s*,\s*[A-Z][\w-]+(?=\s+to\s))?\s*(?:shall|should|will|must|may|would|is\s+to|"
     r"are\s+to|to\s+(?!the\b|all\b|a\b|an\b)[a-z]+|has\s+to|have\s+to|needs?\s+to|also\s+to|"
     r"would\s+be\s+responsible|will\s+be\s+responsible|is\s+responsible|are\s+responsible|"
     r"(?:(?:was|were|is|are)\s+|(?:has|have)\s+(?:also\s+)?been\s+)(?:also\s+|further\s+)?(?:asked|directed|"
@@ -82,12 +83,22 @@ _NOT_CO_AGENT = re.compile(
     r"\b(?:to|by|of|shall|should|will)\b")
 
 
+#: an office the addressee works with, through or informs, which is not addressed itself
+_EN_ASIDE_BEFORE = re.compile(
+    r"(?:\b(?:co-?ordination|consultation|collaboration|liaison|association)\s+with|\bthrough|"
+    r"\bcopy\s+(?:to|marked\s+to)|\bwith\s+the\s+help\s+of|\bassisted\s+by)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*\s*(?:,|\band\b|&)\s*(?:the\s+)?)*$",
+    re.IGNORECASE)
+_HI_ASIDE_AFTER = re.compile(
+    r"\s*(?:के|की)\s+(?:साथ\s+समन्वय|समन्वय|माध्यम\s+से|सहयोग\s+से|सहायता\s+से|प्रतिलिपि)" + _R)
+
+
 @dataclass(slots=True)
 class Role:
     """What a mention does in its sentence."""
 
     mention: Mention
-    role: str = "plain"  # "agent", "to", "from", "plain"
+    role: str = "plain"  # "agent", "to", "from", "aside", "recipient", "plain"
     how: str = ""
 
 
@@ -100,6 +111,9 @@ def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role
         before = text[max(start, m.start - 60):m.start]
         hindi = _DEVANAGARI.search(after) is not None
         latin = _LATIN.search(after) is not None or _LATIN.search(before) is not None
+        if (latin and _EN_ASIDE_BEFORE.search(before)) or (hindi and _HI_ASIDE_AFTER.match(after)):
+            r.role = "aside"  # "in co-ordination with RPF", "X के माध्यम से": not who acts
+            continue
         hi_to = _HI_TO_AFTER.match(after) if hindi else None
         en_to = _EN_TO_AFTER.match(after) if latin else None
         if hi_to and hi_to.group().endswith("द्वारा") and _HI_BY_CHAIR.match(after, hi_to.end()):
@@ -153,7 +167,7 @@ def choose(text: str, start: int, found: list[Role], forced: bool
            ) -> tuple[list[Mention], bool, str]:
     """Pick the addressed mentions: dative first, then 'से', then the plain ones."""
     if forced:
-        picked = [r for r in found if r.role != "agent"]
+        picked = [r for r in found if r.role not in ("agent", "aside")]
         how = "named in the responsibility column"
     else:
         picked = [r for r in found if r.role == "to"]

@@ -27,6 +27,9 @@ def _cue(label: str, pattern: str, weight: float, *words: str,
     return label, re.compile(pattern, flags), weight, words
 
 
+#: the full stop of a title inside a sentence ("asked the Ex. Engineer to")
+_TITLE_DOT = r"\b(?:Ex|Dr|Mr|Mrs|Ms|Sh|Smt|Dy|Jt|Addl|Asstt|Asst|Distt|Er|Prof|Hon'ble)\."
+
 # (label, pattern, weight, words one of which the text must hold for the pattern to be tried).
 # Weights >= 0.8 are "strong": they stand on their own.
 _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
@@ -38,6 +41,11 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          0.85, "निर्देश"),
     _cue("hi directive verb",
          _L + r"निर्देशित\s+(?:भी\s+)?(?:किया|किए|किये|करते|करें|कर)" + _R, 0.9, "निर्देशित"),
+    # Bihar and Jharkhand write "निदेश"; "... का निर्देश डिप्टी आरएमओ व डीएसओ को दिया"
+    _cue("hi directive verb",
+         _L + r"(?:निदेश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|देते|दें|किया|किए|किये|करते|"
+         r"दिया\s+गया|दिए\s+गए|दिये\s+गये)|(?:निर्देश|निदेश)\s+[^।|!?]{1,60}?\s+को\s+(?:भी\s+)?"
+         r"(?:दिए|दिये|दिया|दी))" + _R, 0.85, "निदेश", "को दि"),
     _cue("hi order verb",
          _L + r"(?:आदेश|आदेशित)\s+(?:भी\s+)?(?:दिए|दिये|दिया|किया|किए|करते|देते)" + _R, 0.9, "आदेश"),
     _cue("hi warning verb", _L + r"हिदायत\s+(?:भी\s+)?(?:दी|दे|देते|दिया)" + _R, 0.85, "हिदायत"),
@@ -86,7 +94,8 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          flags=_I),
     _cue("en asked to",
          r"\b(?:asked|requested|urged|told(?!\s+(?:the\s+)?(?:meeting|house|committee|chair|media|"
-         r"press|reporters|journalists|members)\b)|exhorted|reminded|tasked|entrusted)\b[^.;।]{0,160}?"
+         r"press|reporters|journalists|members)\b)|exhorted|reminded|tasked|entrusted)\b"
+         r"(?:[^.;।]|" + _TITLE_DOT + r"){0,160}?"
          r"\bto\s+[a-z]", 0.85,
          "asked", "request", "urge", "told", "exhort", "remind", "task", "entrust", flags=_I),
     _cue("en asked to",
@@ -108,8 +117,9 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          r"explanation|completion|action|compliance|survey|inspection|submission|release|disposal|"
          r"coordination|verification|review|updated|status)\b", 0.75, "asked", "called", flags=_I),
     _cue("en advised to",
-         r"\b(?:advised|encouraged|sensiti[sz]ed)\b[^.;।]{0,160}?\bto\s+[a-z]", 0.75,
-         "advis", "encourag", "sensiti", flags=_I),
+         r"\b(?:advised|encouraged|sensiti[sz]ed|suggested)\b(?:[^.;।]|" + _TITLE_DOT + r"){0,160}?"
+         r"\bto\s+[a-z]", 0.75,
+         "advis", "encourag", "sensiti", "suggest", flags=_I),
 )
 
 _DECISION = re.compile(
@@ -312,8 +322,8 @@ _ANY_CUE_WORDS = (
     "task", "entrust", "call", "impress", "appeal", "advis", "encourag", "sensiti", "agreed",
     "decided", "resolved", "decision", "resolution", "shall", "must", "should", "will", "may",
     "ensure", "is to", "are to", "has to", "have to", "need", "to ", "desire", "wanted", "stress",
-    "emphasi", "insist", "laid", " be ", "that", "अपेक्षित", "sought", "seek", "मांग", "तलब",
-    "deadline", "time limit", "time-limit", "timeline", "समय", "मोहलत",
+    "emphasi", "insist", "laid", "suggest", " be ", "that", "अपेक्षित", "sought", "seek", "मांग",
+    "तलब", "deadline", "time limit", "time-limit", "timeline", "समय", "मोहलत",
 )
 
 

@@ -372,8 +372,8 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(_L + r"(" + _MONTH + r")[,\s]*(\d{4})(?!\d)", _I), _month_year, 1, True),
     (re.compile(r"(?:\bby|\btill|\buntil|\bupto|(?P<before>\bbefore))\s+(?:the\s+)?(?:month\s+of\s+)?"
                 r"(?P<mon>" + _EN_MONTH + r")(?![\s,]*\d)", _I), _month_only, 2, False),
-    (re.compile(r"\b(?:during|in|throughout)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + _EN_MONTH
-                + r")(?![\s,]*\d)", _I), _month_only, 2, False),
+    (re.compile(r"\b(?:during|in|throughout|within)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<mon>"
+                + _EN_MONTH + r")(?![\s,]*\d)", _I), _month_only, 2, False),
     (re.compile(_L + r"(?P<mon>" + _MONTH + r")\s+(?:माह|महीने|मास)\s+(?:में|के\s+दौरान)" + _R),
      _month_only, 2, False),
     (re.compile(_L + r"(?P<mon>" + _MONTH + r")\s+(?:माह\s+|महीने\s+|मास\s+)?"

@@ -122,7 +122,7 @@ class _Matcher:
         item_sep = r"(?:\s*[,;]\s*(?:(?:और|एवं|तथा|व|and|&)\s+)?|\s+(?:और|एवं|तथा|व|and|&)\s+)"
         # "राजस्व एवं पुलिस की संयुक्त टीम", "revenue and police teams": the teams of departments
         dept_word = (r"(?:विभागों|विभाग|departments|department|depts\.?|dept\.?|"
-                     r"(?:की|के)\s+(?:संयुक्त\s+)?(?:टीम|टीमों|टीमें)|(?:joint\s+)?teams?)")
+                     r"(?:की|के)\s+(?:संयुक्त\s+)?(?:टीम|टीमों|टीमें)|(?:joint\s+)?teams?|officials|officers)")
         self.bare_item_re = re.compile(_LEFT + bare_body + _RIGHT, re.IGNORECASE)
         self.bare_list_re = re.compile(
             _LEFT + "(?:" + bare_body + _RIGHT + ")(?:" + item_sep + bare_body + _RIGHT + ")*"
@@ -183,7 +183,7 @@ def _bare_name(alias: str) -> str | None:
 
 
 _ALL_HI = re.compile(
-    _LEFT + r"(?:(?:सभी|समस्त|सब)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|जनपद|जिला|जिले|जनपदीय|"
+    _LEFT + r"(?:(?:सभी|समस्त|सब|विभिन्न)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|जनपद|जिला|जिले|जनपदीय|"
     r"विभागीय|रेखीय|अन्य|स्तरीय|के|स्तर|प्रमुख|नामित|नोडल|जनपद\s+स्तरीय|जिला\s+स्तरीय)\s+)*"
     r"|(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित)\s+(?:(?:विभागीय|जनपद\s+स्तरीय|जिला\s+स्तरीय|रेखीय)\s+)?)"
     r"(?:विभागाध्यक्षों|विभागाध्यक्ष|विभागों|विभाग|अधिकारियों|अधिकारीगण|अधिकारी|अफसरों|अफसर|"
@@ -200,6 +200,7 @@ _ALL_EN = re.compile(
     r"officials|HoDs)|(?:the\s+)?(?:officers|officials|departments)\s+concerned|"
     r"the\s+concerned(?=\s+(?:to|shall|should|will|must|may)\b)|"
     r"(?:the\s+)?line\s+departments|every\s+department|each\s+department|"
+    r"(?:the\s+)?various\s+(?:line\s+)?departments|"
     r"(?:the\s+|all\s+(?:the\s+)?)?(?:concerned\s+)?(?:administrative\s+secretaries|"
     r"heads\s+of\s+departments|department\s+heads)|the\s+concerned\s+secretaries|"
     r"(?<!\w\s)departments(?=\s+(?:must|shall|should|will|are\s+to)\b)|"

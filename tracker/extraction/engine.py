@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -106,7 +107,47 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
             for part in _restarts(ft, seg, directory):
                 _sentence(ft, part, drafts, directory, meeting_date, next_meeting_date,
                           segments[max(0, k - _LOOK_BACK):k])
+    _carry_addressees(ft, drafts, segments, directory)
     return _finish(folded, drafts)
+
+
+#: cues of a sentence that goes on with the orders of the one before without naming anyone:
+#: "X को निर्देशित किया कि ... करें। खराब हैंडपंप ठीक कराए जाएं।", "Details ... be submitted"
+_CONTINUING = frozenset(("hi subjunctive", "hi ensure", "hi 'कहा कि' + subjunctive",
+                         "en bare subjunctive", "en imperative"))
+_SAID_THAT = re.compile(r"\s*(?:,\s*)?(?:कि)(?![\u0900-\u0963\u0971-\u097F])")
+
+
+def _continues(ft: str, draft: _Draft) -> bool:
+    """Tell whether a directive that names nobody goes on with the orders of the one before."""
+    if draft.cue.label in _CONTINUING:
+        return True
+    # "उन्होंने कहा कि ... सुनिश्चित करें": the chair says what the officers addressed before do
+    return draft.cue.label == "hi asked to" and _SAID_THAT.match(ft, draft.cue.end) is not None
+
+
+def _carry_addressees(ft: str, drafts: list[_Draft], segments: list[Segment],
+                      directory: Directory) -> None:
+    """Give a directive that names nobody the addressees of the directive just before it.
+
+    Only within one paragraph, with at most one sentence between them that names no office:
+    "उन्होंने जिला परिवहन पदाधिकारी को निर्देश देते हुए कहा कि ... करें। जिला सड़क सुरक्षा योजना
+    विकसित करें।" gives the second order to the district transport officer too.
+    """
+    starts = [seg.start for seg in segments]
+    for i in range(1, len(drafts)):
+        d, prev = drafts[i], drafts[i - 1]
+        if d.mentions or d.all_departments or not (prev.mentions or prev.all_departments):
+            continue
+        if d.segment.unit != prev.segment.unit or not _continues(ft, d):
+            continue
+        between = [segments[k] for k in range(bisect_left(starts, prev.segment.end),
+                                              bisect_left(starts, d.segment.start))]
+        if len(between) > 1 or any(m.kind in ("dept", "unknown") for b in between
+                                   for m in directory.mentions(ft, b.start, b.end)):
+            continue
+        d.mentions, d.all_departments = list(prev.mentions), prev.all_departments
+        d.how = "the directive before, which this sentence goes on with"
 
 
 #: where a sentence runs on into a new directive: "..., जिलाधिकारी ने X को निर्देशित किया कि",
@@ -225,7 +266,8 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
             last = m
         lead_to = bool(_LEAD_TO.match(ft, last.end, seg.end))
     # a chair's title that is addressed ("the DMs would monitor") counts like a department
-    addressed = any(r.role != "agent" and (r.mention.kind != "chair" or r.role == "to")
+    addressed = any(r.role not in ("agent", "aside")
+                    and (r.mention.kind != "chair" or r.role == "to")
                     for r in roles(ft, seg.start, seg.end, mentions))
     pronoun = find_pronoun(ft, seg.start, seg.end)
     if pronoun is not None:
@@ -473,18 +515,21 @@ def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_
     drafts.append(_Draft(seg.start, seg.end, cue, chosen, all_flag, how, deadline, seg))
 
 
+_WORDS_ONLY = re.compile(r"[\W_]+")
+
+
 def _finish(folded: Folded, drafts: list[_Draft]) -> list[Candidate]:
     """Map drafts back to the original text, drop repeats, and score them."""
     out: list[Candidate] = []
-    seen: set[str] = set()
     original = folded.original
-    for d in drafts:
+    # a summary at the top repeats the body's sentence: keep the body's, the last of them
+    keys = [_WORDS_ONLY.sub("", folded.text[d.start:d.end]).lower() for d in drafts]
+    last = {key: k for k, key in enumerate(keys)}
+    for k, d in enumerate(drafts):
         start, end = folded.span(d.start, d.end)
         text = original[start:end]
-        key = " ".join(text.split())
-        if end <= start or key in seen:
+        if end <= start or last[keys[k]] != k:
             continue
-        seen.add(key)
         assignees: list[Assignee] = []
         codes: set[str] = set()
         names: set[str] = set()

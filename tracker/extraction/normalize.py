@@ -41,6 +41,8 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 #: an anusvara typed before the vowel sign it belongs after ("करंे" for "करें"), as text converted
 #: from the old typewriter fonts often has it
 _SIGN_BEFORE_VOWEL = re.compile("\u0902([\u093e-\u094c])")
+#: a Latin "l" or "I" typed for the danda after a Hindi word ("निर्देश दिएl जिलाधिकारी ने")
+_LATIN_DANDA = re.compile(r"(?<=[\u0900-\u0963\u0971-\u097F])[lI|](?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ def fold(text: str) -> Folded:
     mapped = _LONE_CR.sub("\n", text).translate(_TABLE)
     if "\u0902" in mapped:
         mapped = _SIGN_BEFORE_VOWEL.sub("\\1\u0902", mapped)  # same length: offsets hold
+    mapped = _LATIN_DANDA.sub("।", mapped)
     if not _DELETED_RE.search(mapped):
         return Folded(mapped, text, None)
     kept: list[int] = []

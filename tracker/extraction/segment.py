@@ -91,7 +91,7 @@ _ABBREVIATIONS = frozenset(str.split(
     "dr mr mrs ms shri smt sh st no nos i.e e.g eg ie etc vs viz govt dept depts hon'ble hon sr jr "
     "ltd pvt co inc approx rs km kg a.m p.m am pm fig vol art sec cl para ref encl addl asstt asst "
     "dy jt distt dist col lt maj gen prof er adv u.p j&k jk memo ltr mob tel ph est misc "
-    "dt dated w.e.f wef yr yrs min max govt. nic sl s.no"
+    "dt dated w.e.f wef yr yrs min max govt. nic sl s.no ex"
 ))
 _HINDI_ABBREVIATIONS = frozenset(
     str.split("डॉ श्री सं क्र पृ प्र वि रा उ मो ग्रा जि श्रीमती सुश्री कु")
@@ -141,9 +141,15 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+#: a full stop with no space after it, between two words ("other members.The DM directed")
+_GLUED_STOP = re.compile(r"[a-z]{3,}\.[A-Z][a-z]")
+
+
 def _is_period_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if after < end and not text[after].isspace():
-        return False
+        glued = _GLUED_STOP.match(text, max(0, dot - 3), min(end, after + 2))
+        return glued is not None and _LATIN_TAIL.search(text, max(0, dot - 40), dot + 1).group(
+            1).lower() not in _ABBREVIATIONS
     before = text[max(0, dot - 40):dot + 1]
     latin = _LATIN_TAIL.search(before)
     if latin:
@@ -228,6 +234,7 @@ def segment(text: str) -> list[Segment]:
         else:
             kinds.append("text")
     _mark_titles(text, lines, kinds)
+    _mark_joiners(text, lines, kinds)
 
     segments: list[Segment] = []
     context = ""
@@ -237,7 +244,7 @@ def segment(text: str) -> list[Segment]:
     while i < n:
         kind = kinds[i]
         s, e = lines[i]
-        if kind in ("blank", "chrome", "title", "tablesep"):
+        if kind in ("blank", "chrome", "title", "tablesep", "joiner"):
             i += 1
             continue
         if kind in ("heading", "label"):
@@ -268,9 +275,16 @@ def segment(text: str) -> list[Segment]:
             first_start = marker.end() if marker else s
         j = i + 1
         last_end = e
-        while j < n and kinds[j] == "text" and not _breaks(text, lines[j - 1], lines[j]):
-            last_end = lines[j][1]
-            j += 1
+        prev = lines[i]
+        while j < n:
+            k = j
+            while k < n and kinds[k] == "joiner":
+                k += 1
+            if k >= n or kinds[k] != "text" or (k == j and _breaks(text, prev, lines[k])):
+                break
+            prev = lines[k]
+            last_end = lines[k][1]
+            j = k + 1
         seg_kind = "item" if kind == "item" else "sentence"
         for ss, se in split_sentences(text, first_start, last_end):
             label = _ACTION_LABEL.match(text, ss, se)
@@ -280,6 +294,30 @@ def segment(text: str) -> list[Segment]:
                 segments.append(Segment(ss, se, seg_kind, unit, context))
         i = j
     return segments
+
+
+_LOWER_START = re.compile(r"[ \t]*[a-z]")
+
+
+def _mark_joiners(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> None:
+    """Mark blank lines inside a sentence as joiners: text taken from a PDF often breaks a
+    sentence with an empty line ("... progress of different\n\nschemes as follows")."""
+    for idx, kind in enumerate(kinds):
+        if kind != "blank" or idx == 0 or kinds[idx - 1] not in ("text", "item", "joiner"):
+            continue
+        before = idx - 1
+        while before > 0 and kinds[before] == "joiner":
+            before -= 1
+        after = idx + 1
+        while after < len(kinds) and kinds[after] == "blank":
+            after += 1
+        if after >= len(kinds) or kinds[after] != "text" or kinds[before] not in ("text", "item"):
+            continue
+        prev = text[lines[before][0]:lines[before][1]].rstrip()
+        if _TERMINAL_END.search(prev) or not _LOWER_START.match(text, lines[after][0]):
+            continue
+        for k in range(before + 1, after):
+            kinds[k] = "joiner"
 
 
 def _breaks(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
