@@ -243,3 +243,101 @@ def test_an_unknown_acronym_named_by_its_staff_is_an_office_to_map():
 def test_a_known_acronym_named_by_its_staff_is_its_department():
     found = _one("PWD engineers were asked to shift the electric poles from the school wall.")
     assert _codes(found) == {"PWD"}
+
+
+def test_a_sentence_going_on_with_the_directive_before_takes_its_addressee():
+    text = ("उपायुक्त ने जिला परिवहन पदाधिकारी को निर्देश देते हुए कहा कि दुर्घटना बहुल स्थलों की सूची "
+            "बनाएं। हेलमेट जांच अभियान हर सप्ताह चलाया जाए। स्कूली वाहनों की फिटनेस जांच सुनिश्चित करें।")
+    found = extract(text, meeting_date=MEETING)
+    assert len(found) == 3
+    assert all(_codes(c) == {"TRANSPORT"} for c in found)
+    assert "directive before" in found[2].reason
+
+
+def test_no_addressee_is_carried_into_another_paragraph_or_past_a_named_office():
+    text = ("जिलाधिकारी ने अधिशासी अभियंता सिंचाई को तटबंधों की मरम्मत के निर्देश दिए।\n\n"
+            "राहत शिविरों में पेयजल की व्यवस्था की जाए।\n"
+            "बैठक में जिला पूर्ति अधिकारी ने बताया कि राशन का भंडारण पूरा है। नावों की सूची तैयार की जाए।")
+    first, second, third = extract(text, meeting_date=MEETING)
+    assert _codes(first) == {"IRRIGATION"}
+    assert not second.assignees and not third.assignees
+
+
+def test_english_continues_with_they_and_the_officer():
+    text = ("The Deputy Commissioner asked the Executive Engineer, PWD to repair the culvert. "
+            "He also asked the officer to send the estimate by the end of the week. "
+            "They will have to finish the work on or before 30 June.")
+    first, second, third = extract(text, meeting_date=MEETING)
+    assert _codes(first) == _codes(second) == _codes(third) == {"PWD"}
+    assert third.due_date == date(2026, 6, 30)
+
+
+def test_an_office_worked_with_or_through_is_not_addressed():
+    found = _one("The Station House Officer, in coordination with the Forest Department and RPF, "
+                 "shall keep a watch on the waterfall trail.")
+    assert _codes(found) == {"POLICE"}
+
+
+@pytest.mark.parametrize("text", [
+    "उन्होंने बाढ़ चौकियों की सूची बनाने के निर्देश दिएl जिलाधिकारी ने उप जिलाधिकारियों को "
+    "नावों की व्यवस्था करने के निर्देश दिएl",
+    "उन्होंने बाढ़ चौकियों की सूची बनाने के निदेश दिया। उप जिलाधिकारियों को नावों की व्यवस्था "
+    "करने का निदेश दिया गया।",
+])
+def test_a_latin_l_for_the_danda_and_the_bihar_spelling_are_read(text):
+    first, second = extract(text, meeting_date=MEETING)
+    assert not first.assignees and _codes(second) == {"REVENUE"}
+
+
+def test_directions_given_to_offices_named_between():
+    found = _one("बैठक में डीएम ने गेहूं क्रय का निर्देश डिप्टी आरएमओ व एआर कोऑपरेटिव को दिया।")
+    assert _codes(found) == {"FOOD_SUPPLY", "COOPERATIVE"}
+
+
+def test_a_blank_line_inside_a_sentence_from_a_pdf_is_joined():
+    text = ("The Deputy Commissioner asked the Executive Engineer, Irrigation to complete the\n\n"
+            "repair of all embankments before the monsoon.")
+    found = _one(text)
+    assert found.text == text and _codes(found) == {"IRRIGATION"}
+
+
+def test_a_full_stop_without_a_space_still_ends_the_sentence():
+    text = ("The meeting was attended by the SDMs and other members.The DC directed the "
+            "Traffic Police to remove illegal parking from the bus stand.")
+    found = _one(text)
+    assert found.text.startswith("The DC directed") and _codes(found) == {"POLICE"}
+
+
+def test_a_summary_repeated_by_the_body_is_proposed_once_from_the_body():
+    body = ("जिला विकास अधिकारी ने समस्त बाल विकास परियोजना अधिकारियों को निर्देश दिए कि पोषण ट्रैकर "
+            "की फीडिंग 20 जून तक पूरी कर ली जाए।")
+    text = body.replace("पोषण ट्रैकर", "पोषण-ट्रैकर") + "\n\nबरेली। " + body
+    found = _one(text)
+    assert found.start > len(body) and found.due_date == date(2026, 6, 20)
+
+
+def test_a_past_date_is_never_the_deadline():
+    found = _one("The DMs should report the spending up to April, 2026 by 15th July, 2026.")
+    assert found.due_date == date(2026, 7, 15)
+
+
+def test_immediately_after_an_event_is_a_response_time():
+    found = _one("All officers were directed to upload the accident data on the portal "
+                 "immediately after each road accident.")
+    assert found.due_date is None
+
+
+def test_officials_in_general_under_an_obligation_give_a_directive():
+    found = _one("The Collector said that officials should respond to public grievances "
+                 "within a week.")
+    assert found.due_date == date(2026, 6, 11) and not found.assignees
+
+
+@pytest.mark.parametrize("mention, code", [
+    ("Dy. Collector", "REVENUE"), ("Mamlatdars", "REVENUE"), ("MPDOs", "RURAL_DEV"),
+    ("MPOs", "PANCHAYATI_RAJ"), ("WRD", "IRRIGATION"), ("पथ निर्माण विभाग", "PWD"),
+    ("ग्रामीण कार्य विभाग", "RURAL_ENGG"), ("सिंचाई निर्माण खंड", "IRRIGATION"), ("APDCL", "POWER"),
+])
+def test_regional_titles_are_known(mention, code):
+    found = _one(f"The Collector directed the {mention} to submit the report.")
+    assert _codes(found) == {code}

@@ -227,9 +227,10 @@ def with_acronyms(ft: str, start: int, end: int, mentions: list[Mention]) -> lis
 _EN_PRONOUN = re.compile(
     r"\b(?:directed|instructed|asked|requested|told|urged|advised|tasked|ordered|reminded|"
     r"called\s+upon)\s+(?P<obj>him|her|them|the\s+(?:said\s+|same\s+)?(?:department|dept\.?|agency)|"
-    r"the\s+(?:said|same)\s+(?:officers?|officials?|office))\b"
-    r"|(?P<subj>\b(?:he|she|they)(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?"
-    r"(?:asked|directed|instructed|requested|told|urged|advised|tasked)\b)"
+    r"the\s+(?:said|same)\s+(?:officers?|officials?|office)|the\s+officer(?!s))\b"
+    r"|(?P<subj>\b(?:he|she|they)(?=\s+(?:was|were|has|have)\s+(?:also\s+|further\s+)?(?:been\s+)?"
+    r"(?:also\s+|further\s+)?(?:asked|directed|instructed|requested|told|urged|advised|tasked|"
+    r"ordered)\b)|\bthey(?=\s+(?:will|shall|should|must)\s+(?:also\s+)?(?:have\s+to\s+)?[a-z]{3,})"
     r"|\b(?:the\s+)?(?:said|same)\s+(?:department|agency|officers?|officials?|office)\b"
     r"|\bthe\s+(?:department|agency)(?=\s+(?:shall|will|should|must|may|is\s+to|are\s+to|was|were|"
     r"has|have)\b))",

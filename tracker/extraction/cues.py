@@ -203,6 +203,11 @@ _EN_STRESSED_THAT = re.compile(
     r"immediately\s+|not\s+)*(?!be\s+(?:beneficial|helpful|useful|able|possible|difficult)\b|"
     r"benefit\b|help\b|lead\b|result\b|go\s+a\s+long\b|bring\b|boost\b|improve\b)[a-z]{2,}",
     _I)
+#: officials in general as the subject of an obligation: "officials should respond to grievances"
+_EN_OFFICIALS_MUST = re.compile(
+    r"\b(?:government\s+|district\s+|field\s+|the\s+)?(?:officials|officers|employees)\s+"
+    r"(?:also\s+)?(?:should|must|shall|have\s+to|need\s+to)\s+(?:also\s+)?"
+    r"(?!be\s+(?:noted|aware|commended|appreciated)\b)[a-z]{2,}", _I)
 _EN_PASSIVE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn|done|made|set|kept|held|sent)\b", _I)
 #: a bare subjunctive, as Indian minutes give orders: "Details ... be submitted within a week",
 #: "He said that all pending files be cleared"
@@ -323,7 +328,7 @@ _ANY_CUE_WORDS = (
     "decided", "resolved", "decision", "resolution", "shall", "must", "should", "will", "may",
     "ensure", "is to", "are to", "has to", "have to", "need", "to ", "desire", "wanted", "stress",
     "emphasi", "insist", "laid", "suggest", " be ", "that", "अपेक्षित", "sought", "seek", "मांग",
-    "तलब", "deadline", "time limit", "time-limit", "timeline", "समय", "मोहलत",
+    "तलब", "deadline", "time limit", "time-limit", "timeline", "समय", "मोहलत", "निदेश",
 )
 
 
@@ -413,6 +418,9 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     if stressed and (has_mention or _EN_PASSIVE.search(text, stressed.end() - 20,
                                                        stressed.end() + 20)):
         return Cue(stressed.start(), stressed.end(), "en 'stressed that' + modal", 0.75)
+    officials = _EN_OFFICIALS_MUST.search(text, start, end) if "offic" in low else None
+    if officials:
+        return Cue(officials.start(), officials.end(), "en officials + modal", 0.7)
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None
     if to_be and (has_mention or listed):
         return Cue(to_be.start(), to_be.end(), "en 'to be' + participle", 0.65)

@@ -280,7 +280,16 @@ def _next_meeting(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
     return True, ctx.next_meeting
 
 
+#: "immediately after the road accident": at once each time something happens, not a date
+_AFTER_EVENT = re.compile(r"\s+(?:after|on|upon|following|whenever)\b|\s+(?:के\s+बाद|बाद|पर)"
+                          r"(?![\u0900-\u0963\u0971-\u097F])", re.IGNORECASE)
+
+
 def _immediate(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
+    before = m.string[max(0, m.start() - 100):m.start()]
+    if _AFTER_EVENT.match(m.string, m.end()) or _HI_EVENT_BEFORE.search(before) or \
+            _EN_EVENT_BEFORE.search(before):
+        return True, None
     return True, ctx.meeting
 
 
@@ -553,6 +562,8 @@ def find_deadlines(text: str, start: int, end: int, meeting: date | None,
                         continue
                     if due is not None and meeting is not None and due == meeting:
                         continue
+            if due is not None and meeting is not None and due < meeting:
+                continue  # "held on 9-12-05", "upto November, 2005": what is past is no deadline
             found.append(Deadline(s, e, due, prio))
     kept: list[Deadline] = []
     for d in sorted(found, key=lambda x: (-(x.end - x.start), x.start)):

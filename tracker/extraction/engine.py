@@ -292,7 +292,8 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
         regions = [(seg.start, ps)] + [(b.start, b.end) for b in reversed(before or [])]
         # "The department shall ensure that ... handed over to the ICDS": the pronoun subject
         # is who acts, whatever the sentence names after it
-        subject = (pronoun is not None and pronoun[2] and ps <= pronoun[0] < pe
+        subject = (pronoun is not None and ps <= pronoun[0] < pe
+                   and (pronoun[2] or how == "mention in the sentence")
                    and all(m.start >= pronoun[1] for m in chosen))
         if (subject or not chosen and not all_flag) and pronoun is not None and \
                 ps <= pronoun[0] < pe:
