@@ -341,3 +341,20 @@ def test_officials_in_general_under_an_obligation_give_a_directive():
 def test_regional_titles_are_known(mention, code):
     found = _one(f"The Collector directed the {mention} to submit the report.")
     assert _codes(found) == {code}
+
+
+@pytest.mark.parametrize("text, office", [
+    ("The Deputy Commissioner directed the heads of the procurement agencies to lift the paddy "
+     "from the mandis.", "procurement agencies"),
+    ("He asked the managers of all the rice mills to take delivery of the paddy.",
+     "rice mills"),
+])
+def test_an_office_in_lower_case_named_by_its_staff_is_an_office_to_map(text, office):
+    found = _one(text)
+    assert [(a.mention, a.department) for a in found.assignees] == [(office, None)]
+
+
+def test_any_causative_in_the_polite_form_is_a_directive_but_a_plural_noun_is_not():
+    found = _one("उपायुक्त ने कहा कि अधिकारी लंबित घोषणाओं को जल्द से जल्द सिरे चढ़ाएं।")
+    assert not found.assignees
+    assert extract("बैठक में विभिन्न विभागों की नई योजनाएं।", meeting_date=MEETING) == []

@@ -225,7 +225,7 @@ _HI_STOP = frozenset(str.split(
     "बैठक निर्देश दिए दिया दिये उपस्थित मौजूद है हैं था थे रहे रहीं किया करने कराने करें समय उनके उनकी "
     "उनका प्रत्येक हर जिसमें जिसके इसके उसके श्री श्रीमती डॉ सुश्री आदि तहत बाद पहले प्रति बीच उक्त "
     "जनपद जिले राज्य सरकार शासन प्रदेश विभागीय जैसे आदि इत्यादि स्वयंसेवी सामाजिक धार्मिक शैक्षणिक निजी "
-    "करते हुए हुये"
+    "करते हुए हुये जल्द जल्दी शीघ्र तुरंत तुरन्त तत्काल अविलंब अविलम्ब"
 ))
 _HI_HONORIFICS = frozenset(str.split("श्री श्रीमती सुश्री डॉ डा कु कुमारी"))
 _HI_HONORIFIC_BEFORE = re.compile(r"(?:श्री|श्रीमती|सुश्री|डॉ|कु)\.?\s*$")
@@ -244,6 +244,10 @@ _EN_OFFICE = re.compile(
 _EN_ACRONYM_STAFF = re.compile(
     r"\b(?!(?:THE|ALL|AND|FOR|NO|TO|OF)\b)[A-Z][A-Z&]{1,7}\s+(?:officials|officers|authorities|"
     r"engineers|staff|teams?|personnel)\b")
+#: offices named by their staff in lower case: "the heads of the procurement agencies"
+_EN_STAFF_OF = re.compile(
+    r"\b(?:chiefs?|heads?|officers?|officials?|representatives?|managers?)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"((?:[a-z]+\s+){1,2}(?:agencies|agency|corporations?|boards?|mills|banks|companies|societies))\b")
 _EN_STOP = frozenset(str.split(
     "the all each every concerned respective shri smt sh dr mr ms mrs it this that these those "
     "a an of and & for meeting minister"
@@ -486,7 +490,8 @@ def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[M
                 text, max(start, first - 12), first):
             continue  # "श्री सुरेश चंद्र निगम": a person whose surname is a head word
         last = match.end(2)
-        if match.group(3):
+        bare_head = first == match.start(2)
+        if match.group(3) and not (bare_head and "," not in text[match.end(2):match.start(3)]):
             qualifier = match.group(3).split()
             if not any(q in _HI_STOP for q in qualifier):
                 last = match.end(3)
@@ -508,6 +513,9 @@ def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[M
         out.append(Mention(first, last, None, "unknown"))
     for match in _EN_ACRONYM_STAFF.finditer(text, start, end) if latin else ():
         out.append(Mention(match.start(), match.end(), None, "unknown"))
+    for match in _EN_STAFF_OF.finditer(text, start, end) if latin else ():
+        if match.group(1).split()[0] not in _EN_STOP:
+            out.append(Mention(match.start(1), match.end(1), None, "unknown"))
     return out
 
 

@@ -214,8 +214,10 @@ _LOOK_BACK = 3
 _FOLLOW_UP = re.compile(
     r"\s*(?:(?:इसका|इसकी|इसके|इस\s+कार्य\s+(?:का|की)|उक्त\s+कार्य\s+(?:का|की)|इस\s+हेतु|इसके\s+लिए)\s+"
     r"(?:पूर्ण\s+|संपूर्ण\s+)?(?:उत्तरदायित्व|दायित्व|जिम्मेदारी|जिम्मेवारी)"
-    r"|(?:the\s+)?(?:responsibility|onus)\s+(?:for\s+(?:this|the\s+same|it)\s+)?(?:shall|will|would)\s+"
-    r"(?:be|lie|rest)\s+(?:with|on|of)\b)",
+    r"|(?:the\s+)?(?:responsibility|onus)\s+(?:for\s+(?:this|the\s+same|it)\s+)?(?:shall|will|would|"
+    r"should)\s+(?:be|lie|rest)\s+(?:with|on|of)\b"
+    r"|(?:the\s+)?(?:responsibility|onus)\s+(?:for\s+(?:this|the\s+same|it)\s+)?(?:shall|will|would|"
+    r"should)\s+be\s+(?:given|entrusted|assigned|fixed)\s+(?:to|on)\b)",
     re.IGNORECASE,
 )
 #: "within the same period": the deadline of the directive before
