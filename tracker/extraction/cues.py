@@ -153,9 +153,11 @@ _EN_MODAL = re.compile(
     r"(?!\s+be\s+noted)(?P<passive>\s+(?:also\s+)?be\s+[a-z]+)?",
     _I,
 )
-_PARTICIPLE = re.compile(
+#: how a past participle ends ("submitted", "drawn", "sent", "laid")
+_PARTICIPLE_END = (
     r"(?:ed|en|wn|done|made|set|kept|held|sent|put|paid|built|laid|spent|brought|bought|sought|"
-    r"got|found|run|told|dealt|met|cut|shut|fed|led|left|lent|struck|taught|caught|won)$")
+    r"got|found|run|told|dealt|met|cut|shut|fed|led|left|lent|struck|taught|caught|won)")
+_PARTICIPLE = re.compile(_PARTICIPLE_END + "$")
 #: what a meeting says about its own business ("will be reviewed in the next meeting")
 _MEETING_BUSINESS = re.compile(
     r"\bwill\s+be\s+(?:reviewed|discussed|held|taken\s+up|considered|placed|presented|convened)\b|"
@@ -208,15 +210,14 @@ _EN_OFFICIALS_MUST = re.compile(
     r"\b(?:government\s+|district\s+|field\s+|the\s+)?(?:officials|officers|employees)\s+"
     r"(?:also\s+)?(?:should|must|shall|have\s+to|need\s+to)\s+(?:also\s+)?"
     r"(?!be\s+(?:noted|aware|commended|appreciated)\b)[a-z]{2,}", _I)
-_EN_PASSIVE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn|done|made|set|kept|held|sent)\b", _I)
+_EN_PASSIVE = re.compile(r"\bbe\s+[a-z]*" + _PARTICIPLE_END + r"\b", _I)
 #: a bare subjunctive, as Indian minutes give orders: "Details ... be submitted within a week",
 #: "He said that all pending files be cleared"
 _EN_BARE_SUBJUNCTIVE = re.compile(
     r"(?<![\w-])(?!(?:to|will|shall|should|would|must|may|might|can|could|cannot|not|also|further|"
     r"then|always|never|only|duly|need|let|hereafter|henceforth|still|thus|so|ever|just|easily|"
     r"soon|already|now|and|or|once|it)\b)[a-z]{2,}\s+be\s+(?:immediately\s+|promptly\s+|"
-    r"positively\s+)?[a-z]+(?:ed|en|wn|done|made|set|kept|held|sent|put|paid|built|laid)\b",
-    _I)
+    r"positively\s+)?[a-z]*" + _PARTICIPLE_END + r"\b", _I)
 _EN_ENSURE = re.compile(r"\b(?:to\s+)?ensure\b", _I)
 _EN_TO_BE = re.compile(
     r"\bto\s+be\s+(?:completed|submitted|prepared|done|carried|conducted|ensured|taken|issued|sent|"

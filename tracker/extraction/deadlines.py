@@ -211,6 +211,11 @@ _EN_ANY_BEFORE = re.compile(r"\bany\b[^,;.।]{0,70}$", re.IGNORECASE)
 _HI_ANY_BEFORE = re.compile(r"(?<![\u0900-\u0963\u0971-\u097F])किसी\s+भी\s[^,;।]{0,70}$")
 
 
+def _after_event(before: str) -> bool:
+    """Tell whether the words before a period or "immediately" name an event it counts from."""
+    return bool(_HI_EVENT_BEFORE.search(before) or _EN_EVENT_BEFORE.search(before))
+
+
 def _response_time(m: re.Match, unit: str) -> bool:
     """Tell whether a period is counted from an event ("of receipt", "मिलने पर"), not the meeting.
 
@@ -218,7 +223,7 @@ def _response_time(m: re.Match, unit: str) -> bool:
     which has no due date of its own.
     """
     before = m.string[max(0, m.start() - 100):m.start()]
-    if _HI_EVENT_BEFORE.search(before) or _EN_EVENT_BEFORE.search(before):
+    if _after_event(before):
         return True
     hours = _UNITS.get(unit, 1) == 0
     return hours and (_EN_ANY_BEFORE.search(before) is not None
@@ -286,9 +291,8 @@ _AFTER_EVENT = re.compile(r"\s+(?:after|on|upon|following|whenever)\b|\s+(?:क�
 
 
 def _immediate(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
-    before = m.string[max(0, m.start() - 100):m.start()]
-    if _AFTER_EVENT.match(m.string, m.end()) or _HI_EVENT_BEFORE.search(before) or \
-            _EN_EVENT_BEFORE.search(before):
+    if _AFTER_EVENT.match(m.string, m.end()) or _after_event(
+            m.string[max(0, m.start() - 100):m.start()]):
         return True, None
     return True, ctx.meeting
 

@@ -115,7 +115,6 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
 #: "X को निर्देशित किया कि ... करें। खराब हैंडपंप ठीक कराए जाएं।", "Details ... be submitted"
 _CONTINUING = frozenset(("hi subjunctive", "hi ensure", "hi 'कहा कि' + subjunctive",
                          "en bare subjunctive", "en imperative"))
-_SAID_THAT = re.compile(r"\s*(?:,\s*)?(?:कि)(?![\u0900-\u0963\u0971-\u097F])")
 
 
 def _continues(ft: str, draft: _Draft) -> bool:
@@ -123,7 +122,7 @@ def _continues(ft: str, draft: _Draft) -> bool:
     if draft.cue.label in _CONTINUING:
         return True
     # "उन्होंने कहा कि ... सुनिश्चित करें": the chair says what the officers addressed before do
-    return draft.cue.label == "hi asked to" and _SAID_THAT.match(ft, draft.cue.end) is not None
+    return draft.cue.label == "hi asked to" and _THAT.match(ft, draft.cue.end) is not None
 
 
 def _carry_addressees(ft: str, drafts: list[_Draft], segments: list[Segment],
