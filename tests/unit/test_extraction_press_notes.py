@@ -358,3 +358,70 @@ def test_any_causative_in_the_polite_form_is_a_directive_but_a_plural_noun_is_no
     found = _one("उपायुक्त ने कहा कि अधिकारी लंबित घोषणाओं को जल्द से जल्द सिरे चढ़ाएं।")
     assert not found.assignees
     assert extract("बैठक में विभिन्न विभागों की नई योजनाएं।", meeting_date=MEETING) == []
+
+
+def test_items_lettered_inside_a_decision_are_directives_of_their_own():
+    text = ("4. Crop residue: After discussion it was decided that – (a) the SDMs shall form "
+            "village teams to stop the burning of straw; (b) the Agriculture Department will "
+            "hold awareness camps in every block by 20th June; and (c) the Police will register "
+            "cases against repeat offenders.")
+    found = extract(text, meeting_date=MEETING)
+    assert [_codes(c) for c in found] == [{"REVENUE"}, {"AGRICULTURE"}, {"POLICE"}]
+    assert found[0].text.startswith("the SDMs") and found[0].text.endswith("burning of straw")
+    assert found[1].due_date == date(2026, 6, 20) and found[2].text.endswith("offenders.")
+    for c in found:
+        assert text[c.start:c.end] == c.text
+
+
+def test_lettered_items_take_the_office_the_words_before_them_address():
+    found = extract("The Deputy Commissioner directed the Health Department to (a) trace the "
+                    "contacts of every case; (b) open fever clinics in all PHCs.",
+                    meeting_date=MEETING)
+    assert [_codes(c) for c in found] == [{"HEALTH"}, {"HEALTH"}]
+    hindi = extract("बैठक में निर्णय लिया गया कि (क) सभी बीडीओ पंचायतों में शिविर लगाएंगे; (ख) श्रम "
+                    "विभाग 15 दिन में सर्वे पूरा करेगा।", meeting_date=MEETING)
+    assert [_codes(c) for c in hindi] == [{"RURAL_DEV"}, {"LABOUR"}]
+    assert hindi[1].due_date == date(2026, 6, 19)
+
+
+def test_an_action_line_after_lettered_items_is_for_every_item():
+    found = extract("It was decided that (a) a survey of the brick kilns will be completed; "
+                    "(b) the rescued children will be enrolled in schools. (Action: All DCs)",
+                    meeting_date=MEETING)
+    assert [_codes(c) for c in found] == [{"REVENUE"}, {"REVENUE"}]
+
+
+def test_letters_that_refer_to_items_are_no_list():
+    text = "The members were asked to see the proposals at (a) and (b) above before voting."
+    assert len(extract(text, meeting_date=MEETING)) == 1
+
+
+def test_abbreviations_listed_beside_a_known_department_are_offices_to_map():
+    found = _one("The DC directed the Traffic Police, and NHAI to remove the encroachments.")
+    assert [(a.mention, a.department) for a in found.assignees] == [
+        ("Traffic Police", "POLICE"), ("NHAI", None)]
+    found = _one("The Deputy Commissioner asked PWD, BSNL and HPSEBL to clear the debris.")
+    assert [a.mention for a in found.assignees] == ["PWD", "BSNL", "HPSEBL"]
+    # "GM, DIC" is the general manager of the district industries centre, not a list
+    found = _one("The GM, DIC was asked to identify the artisans.")
+    assert [a.mention for a in found.assignees] == ["DIC"]
+
+
+def test_a_short_hindi_verb_before_a_latin_full_stop_ends_the_sentence():
+    found = extract("बैठक में योजनाओं की समीक्षा की गई. सभी अधिकारी अगली बैठक में उपस्थित रहें।",
+                    meeting_date=MEETING)
+    assert [c.text for c in found] == ["सभी अधिकारी अगली बैठक में उपस्थित रहें।"]
+    # initials still do not end it
+    assert len(extract("श्री ए.के. सिंह ने सभी विभागों को रिपोर्ट भेजने के निर्देश दिए।",
+                       meeting_date=MEETING)) == 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Mines and Geology Department was asked to check the quarries.", "MINING"),
+    ("The District Election Officer directed the AROs to complete the polling station survey.",
+     "ELECTION"),
+    ("जिला निर्वाचन अधिकारी ने सभी सेक्टर मजिस्ट्रेट को मतदान केंद्रों का निरीक्षण करने के निर्देश दिए।",
+     "ELECTION"),
+])
+def test_mining_and_election_offices(text, code):
+    assert _codes(_one(text)) == {code}

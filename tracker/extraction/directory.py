@@ -330,6 +330,8 @@ class Directory:
         known = known + [x for x in _resolve(extra) if not any(_overlaps(x, k) for k in known)]
         listed = _list_items(text, start, end, known, m, deva, latin)
         known = sorted(known + listed, key=lambda x: x.start)
+        if latin:
+            known = sorted(known + _listed_acronyms(text, start, end, known), key=lambda x: x.start)
         result = list(known)
         for mention in _resolve(_offices(text, start, end, deva, latin)):
             if not any(_overlaps(mention, k) for k in known) and not (
@@ -397,6 +399,42 @@ def _list_items(text: str, start: int, end: int, known: list[Mention], m: _Match
                     found.append(Mention(s_, e_, None, "unknown"))
             if hits >= 2:
                 out.extend(x for x in found if not any(_overlaps(x, o) for o in out))
+    return out
+
+
+#: an abbreviation in a list beside a known department: "the Traffic Police, and NHAI"
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)"
+_ACRONYM_AFTER = re.compile(_LIST_SEP + r"([A-Z][A-Z&]{1,7})(?:s\b|\b)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})(?:s\b|\b)" + _LIST_SEP + "$")
+_LIST_GOES_ON = re.compile(_LIST_SEP + r"\S")
+_NOT_ACRONYMS = frozenset(str.split("AND ALL THE OF TO FOR BY NO NA NIL TBD OR IN ON AT AS IS IT"))
+
+
+def _listed_acronyms(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
+    """Read abbreviations the directory does not know that stand in a list with a known
+    department ("PWD, BSNL and HPSEBL") as offices for the secretary to map."""
+    out: list[Mention] = []
+    taken = [(k.start, k.end) for k in known]
+
+    def free(s_: int, e_: int) -> bool:
+        return not any(a < e_ and s_ < b for a, b in taken)
+
+    for k in known:
+        if k.kind != "dept":
+            continue
+        pos = k.end
+        while (after := _ACRONYM_AFTER.match(text, pos, end)) and \
+                after.group(1) not in _NOT_ACRONYMS and free(after.start(1), after.end(1)):
+            out.append(Mention(after.start(1), after.end(1), None, "unknown"))
+            taken.append((after.start(1), after.end(1)))
+            pos = after.end()
+        before = _ACRONYM_BEFORE.search(text, max(start, k.start - 20), k.start)
+        # "GM, DIC" is the title of an officer of the department; "BSNL, PWD and X" is a list
+        listed = before is not None and (not before.group().rstrip().endswith(",")
+                                         or _LIST_GOES_ON.match(text, k.end, end) is not None)
+        if listed and before.group(1) not in _NOT_ACRONYMS and free(before.start(1), before.end(1)):
+            out.append(Mention(before.start(1), before.end(1), None, "unknown"))
+            taken.append((before.start(1), before.end(1)))
     return out
 
 

@@ -107,8 +107,28 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
             for part in _restarts(ft, seg, directory):
                 _sentence(ft, part, drafts, directory, meeting_date, next_meeting_date,
                           segments[max(0, k - _LOOK_BACK):k])
+    _lead_addressees(ft, drafts, segments, directory)
     _carry_addressees(ft, drafts, segments, directory)
     return _finish(folded, drafts)
+
+
+def _lead_addressees(ft: str, drafts: list[_Draft], segments: list[Segment],
+                     directory: Directory) -> None:
+    """Give lettered items that name nobody the offices of the words that lead to them:
+    "directed the Health Department to (a) survey ...; (b) open ..." gives both to HEALTH."""
+    first: dict[int, int] = {}
+    for seg in segments:
+        if seg.inline >= 0:
+            first.setdefault(seg.inline, seg.start)
+    for d in drafts:
+        lead = d.segment.inline
+        if lead < 0 or d.mentions or d.all_departments:
+            continue
+        found = directory.mentions(ft, lead, first[lead])
+        chosen, all_flag, _how = choose(ft, lead, roles(ft, lead, first[lead], found), False)
+        if chosen or all_flag:
+            d.mentions, d.all_departments = chosen, all_flag
+            d.how = "the words that lead to the lettered items"
 
 
 #: cues of a sentence that goes on with the orders of the one before without naming anyone:
@@ -499,11 +519,16 @@ def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_
         target = drafts[-1] if drafts and drafts[-1].segment is previous else None
         if target is not None:
             target.end = seg.end
-            if chosen or all_flag:
-                target.mentions, target.all_departments = chosen, all_flag
-                target.how = "'Action by' line"
-            if deadline is not None and target.deadline is None:
-                target.deadline = deadline
+            # "decided that (a) ...; (b) ... (Action: All DCs)": the line is for every item
+            inline = previous.inline
+            for d in drafts if inline >= 0 else [target]:
+                if d is not target and d.segment.inline != inline:
+                    continue
+                if chosen or all_flag:
+                    d.mentions, d.all_departments = chosen, all_flag
+                    d.how = "'Action by' line"
+                if deadline is not None and d.deadline is None:
+                    d.deadline = deadline
             return
         cue = Cue(seg.start, body, "'Action' line after the item", 0.8)
         if deadline is None:

@@ -26,6 +26,8 @@ class Segment:
     roles: tuple[str, ...] = ()
     #: start of the text after an "ACTION:" label
     body: int = -1
+    #: items lettered inside one sentence ("decided that (a) ...; (b) ..."): the sentence's start
+    inline: int = -1
 
 
 _LIST_MARKER = re.compile(
@@ -96,6 +98,11 @@ _ABBREVIATIONS = frozenset(str.split(
 _HINDI_ABBREVIATIONS = frozenset(
     str.split("डॉ श्री सं क्र पृ प्र वि रा उ मो ग्रा जि श्रीमती सुश्री कु")
 )
+#: short words that end a Hindi sentence, never initials ("बैठक संपन्न हुई. अगली …")
+_HINDI_SENTENCE_ENDS = frozenset(str.split(
+    "है हैं था थी थे गई गयी गया गए गये हुई हुआ हुए हुईं दी दिए दिये दिया की किया लिया रहे रही रहा "
+    "करें करे हो होगा होगी होंगे सके सकें जाए जाएं जाये"
+))
 _HINDI_FOLLOWERS = re.compile(
     r"\s*(?:ने|को|से|का|की|के|एवं|और|तथा|/|\()(?![\u0900-\u0963\u0971-\u097F])"
 )
@@ -161,7 +168,7 @@ def _is_period_boundary(text: str, dot: int, after: int, end: int) -> bool:
     deva = _DEVA_TAIL.search(before)
     if deva:
         word = deva.group(1)
-        if len(word) <= 3 or word in _HINDI_ABBREVIATIONS:
+        if word not in _HINDI_SENTENCE_ENDS and (len(word) <= 3 or word in _HINDI_ABBREVIATIONS):
             return False
         if _HINDI_FOLLOWERS.match(text, after, end):
             return False
@@ -290,10 +297,61 @@ def segment(text: str) -> list[Segment]:
             label = _ACTION_LABEL.match(text, ss, se)
             if label and ss > first_start:  # "... किया जाए। (कार्यवाही: सहायक श्रमायुक्त)"
                 segments.append(Segment(ss, se, "action", unit, context, body=label.end()))
-            else:
+                continue
+            items = _inline_items(text, ss, se)
+            if not items:
                 segments.append(Segment(ss, se, seg_kind, unit, context))
+                continue
+            lead = _trim(text, *items[0])
+            introduces = _DECISION_LEAD.search(text, *lead)
+            if _HAS_WORD.search(text, *lead) and not introduces:
+                segments.append(Segment(*lead, seg_kind, unit, context))
+            inner = "decision" if introduces else context
+            for is_, ie in items[1:]:
+                unit += 1
+                segments.append(Segment(is_, ie, "item", unit, inner, inline=ss))
         i = j
     return segments
+
+
+#: a letter, numeral or roman numeral in brackets inside a sentence: "that – (a) the DCs shall"
+_INLINE_MARK = re.compile(r"(?:(?<=\s)|(?<=^))\(([a-z]|[ivx]{1,4}|\d{1,2}|[क-ह])\)[ \t]*")
+_SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह",
+              ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"),
+              tuple(str(n) for n in range(1, 100)))
+#: what lettered items of a decision are introduced by
+_DECISION_LEAD = re.compile(
+    r"decided|agreed|resolved|directed|instructed|following|निर्णय|निर्देश|निम्न|तय\s+किया",
+    re.IGNORECASE)
+
+
+_ITEM_TAIL = re.compile(r"[\s;,]*(?:(?:and|or|तथा|एवं|और)\s*)?[\s;,]*$", re.IGNORECASE)
+
+
+def _inline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of items lettered in sequence inside one sentence, "(a) ...; (b) ...",
+    each without its label, after the span of the words that lead to them (label included),
+    or [] when the sentence has no such list."""
+    marks = [m for m in _INLINE_MARK.finditer(text, start, end) if m.start() > start]
+    for seq in _SEQUENCES:
+        run = []
+        for m in marks:
+            if m.group(1) == seq[len(run)] if len(run) < len(seq) else False:
+                run.append(m)
+        if len(run) >= 2 and run[0].group(1) == seq[0]:
+            break
+    else:
+        return []
+    if any(len(text[run[k].end():run[k + 1].start()].split()) < 3 for k in range(len(run) - 1)):
+        return []  # "(a) and (b) above": references, not items
+    spans = [(start, run[0].start())]
+    for k, m in enumerate(run):
+        s, e = _trim(text, m.end(), run[k + 1].start() if k + 1 < len(run) else end)
+        tail = _ITEM_TAIL.search(text, s, e)
+        s2, e2 = _trim(text, s, tail.start() if tail else e)
+        if e2 > s2:
+            spans.append((s2, e2))
+    return spans
 
 
 _LOWER_START = re.compile(r"[ \t]*[a-z]")
