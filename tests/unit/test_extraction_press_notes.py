@@ -99,6 +99,11 @@ def test_old_font_conversions_and_rajasthani_forms_are_read():
     "कलेक्टर ने विभागवार समीक्षा करते हुए निम्नलिखित निर्देश दिए:",
     "The Collector gave necessary directions to the officers concerned.",
     "In its meeting on May 4, the sub-committee had asked the department to prepare a plan.",
+    # a topic only, what was said before told again, a warning with nothing to do in it
+    "बैठक में कलेक्टर ने 20 जून को योग दिवस मनाने के संबंध में आवश्यक निर्देश दिए।",
+    "तहसील सभागार में सोमवार को हुई बैठक में उन्होंने अधिकारियों को यह निर्देश दिए।",
+    "बैठक में उपायुक्त ने अफसरों को हिदायत देते हुए कहा कि किसी भी प्रकार की लापरवाही सहन नहीं की जाएगी।",
+    "The Collector warned that any laxity in the relief work will not be tolerated.",
 ])
 def test_what_only_looks_like_a_directive(text):
     assert extract(text, meeting_date=MEETING) == []
@@ -107,6 +112,10 @@ def test_what_only_looks_like_a_directive(text):
 def test_necessary_directions_with_their_content_still_count():
     found = _one("उन्होंने अधिकारियों को आवश्यक निर्देश दिए कि सभी नाले 20 जून तक साफ कराएं।")
     assert found.due_date == date(2026, 6, 20)
+    found = _one("उन्होंने निर्देश दिए कि नालों की सफाई 15 जून तक पूरी करें, लापरवाही सहन नहीं की जाएगी।")
+    assert found.due_date == date(2026, 6, 15)
+    assert len(extract("उन्होंने अधिकारियों को यह निर्देश दिए कि सभी शिकायतें निपटाएं।",
+                       meeting_date=MEETING)) == 1
 
 
 def test_the_deadline_is_read_in_the_clause_directed_not_before_it():
@@ -321,10 +330,13 @@ def test_a_past_date_is_never_the_deadline():
     assert found.due_date == date(2026, 7, 15)
 
 
-def test_immediately_after_an_event_is_a_response_time():
-    found = _one("All officers were directed to upload the accident data on the portal "
-                 "immediately after each road accident.")
-    assert found.due_date is None
+@pytest.mark.parametrize("text", [
+    "All officers were directed to upload the accident data on the portal immediately after "
+    "each road accident.",
+    "The Collector said officers should immediately reach the spot where a fire is reported.",
+])
+def test_immediately_after_an_event_is_a_response_time(text):
+    assert _one(text).due_date is None
 
 
 def test_officials_in_general_under_an_obligation_give_a_directive():
@@ -425,3 +437,141 @@ def test_a_short_hindi_verb_before_a_latin_full_stop_ends_the_sentence():
 ])
 def test_mining_and_election_offices(text, code):
     assert _codes(_one(text)) == {code}
+
+
+def test_the_bihar_district_head_directing_through_dwara_is_the_chair():
+    found = _one("जिला पदाधिकारी द्वारा भवन निर्माण विभाग को छात्रावास की मरम्मत एक माह के अन्दर पूर्ण करने "
+                 "हेतु निदेशित किया गया।")
+    assert _codes(found) == {"PWD"} and found.due_date == date(2026, 7, 4)
+
+
+def test_an_engineer_of_a_division_of_a_department_takes_the_department():
+    found = _one("मंत्री ने जल संसाधन विभाग के गंडक कार्य प्रमंडल के कार्यपालक अभियंता को तटबंध की निगरानी "
+                 "करने का निर्देश दिया।")
+    assert _codes(found) == {"IRRIGATION"}
+
+
+def test_a_hindi_sentence_that_opens_by_adding_to_the_one_before_keeps_its_addressee():
+    first, second = extract("उन्होंने जिला पूर्ति अधिकारी को राशन वितरण की जांच करने का निर्देश दिया। "
+                            "साथ ही गोदामों में भंडारण की व्यवस्था ठीक रखने का निर्देश दिया।",
+                            meeting_date=MEETING)
+    assert _codes(first) == _codes(second) == {"FOOD_SUPPLY"}
+    assert "the directive before" in second.reason
+
+
+def test_a_full_stop_left_out_after_a_finished_directive_still_parts_two_directives():
+    found = extract("कलेक्टर ने भवनों के कार्य 20 जून तक पूर्ण करने को कहा आंगनबाड़ी केंद्रों में पेयजल के कार्य "
+                    "बरसात से पहले पूर्ण करने के निर्देश दिए।", meeting_date=MEETING)
+    assert len(found) == 2
+    assert found[0].due_date == date(2026, 6, 20) and found[1].text.startswith("आंगनबाड़ी")
+
+
+@pytest.mark.parametrize("text", [
+    "उन्होंने कहा कि नगर निगम और ग्रामीण क्षेत्रों में पानी की अतिरिक्त सप्लाई की व्यवस्था करें।",
+    "उन्होंने कहा कि 10 जून को जिला पंचायत सभागार में प्रशिक्षण आयोजित करें।",
+    "Chairing a meeting of the District Disaster Management Authority, the DC instructed officials "
+    "to store drinking water.",
+    "The Chief Secretary directed that the revival of posts in various departments be taken up "
+    "with the Government of India.",
+])
+def test_a_body_named_as_a_place_or_a_forum_is_not_addressed(text):
+    found = _one(text)
+    assert not found.assignees and not found.all_departments
+
+
+def test_help_to_be_taken_from_an_office_does_not_address_it():
+    found = _one("उन्होंने निर्देश दिए कि अतिक्रमण हटाने के लिए पुलिस बल का सहयोग लें।")
+    assert not found.assignees
+
+
+def test_a_subheading_that_sums_up_the_paragraph_before_is_not_a_directive():
+    text = ("मंत्री ने कहा कि जलभराव रोकने के लिए नालों की सफाई तुरंत कराई जाए।\n"
+            "मंत्री ने जलभराव रोकने के लिए नालों की सफाई के निर्देश दिए\n"
+            "बैठक में लोक निर्माण विभाग और नगर निगम के अधिकारी उपस्थित रहे।")
+    found = extract(text, meeting_date=MEETING)
+    assert [c.text for c in found] == ["मंत्री ने कहा कि जलभराव रोकने के लिए नालों की सफाई तुरंत कराई जाए।"]
+
+
+@pytest.mark.parametrize("text", [
+    "Enough beds and oxygen cylinders need to be readied in every hospital, he said.",
+    "The Collector also called for evaluation of the bridges on the district roads.",
+])
+def test_an_english_obligation_in_the_passive_or_a_task_called_for_is_a_directive(text):
+    assert len(extract(text, meeting_date=MEETING)) == 1
+
+
+def test_a_need_that_was_past_or_a_meeting_called_for_is_not_a_directive():
+    assert extract("The heavy rainfall had to be factored in, he said.", meeting_date=MEETING) == []
+    assert extract("He called for a meeting of the officers.", meeting_date=MEETING) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Secretaries should ensure that every file is moved within three days.",
+    "The Chief Secretary asked the secretaries to speed up expenditure.",
+    "The Chief Minister directed the DCs and departments to restore the roads.",
+    "Depts. should also prepare a brief profile and submit it to the government, he added.",
+])
+def test_the_secretaries_and_departments_in_general_are_all_departments(text):
+    assert _one(text).all_departments
+
+
+def test_village_secretaries_are_not_all_departments():
+    found = _one("The BDO asked the village secretaries to update the registers.")
+    assert not found.all_departments
+
+
+def test_a_sentence_that_only_dates_the_one_before_gives_it_its_deadline():
+    found = _one("Silt in the drains near the market should be removed. This should be completed "
+                 "before June 25, the Collector said.")
+    assert found.due_date == date(2026, 6, 25)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("The DCs were directed to watch the rivers in the next crucial 72 hours.", date(2026, 6, 7)),
+    ("Gram sabhas should also be held in the villages for the next two-three days.",
+     date(2026, 6, 7)),
+])
+def test_the_next_hours_or_days_and_a_range_of_days(text, due):
+    assert _one(text).due_date == due
+
+
+def test_departments_named_after_like_are_addressed_instead_of_all():
+    found = _one("He instructed that fodder and food be stocked by the concerned departments like "
+                 "PHE, Food and Civil Supplies and Veterinary Department.")
+    assert _codes(found) == {"JAL_NIGAM", "FOOD_SUPPLY", "ANIMAL_HUSBANDRY"}
+    assert not found.all_departments
+
+
+def test_offices_met_with_are_not_addressed_and_a_purpose_does_not_cut_the_sentence():
+    found = _one("The Chief Minister directed the Divisional Commissioner to hold meetings with "
+                 "the Secretary, Health, and Municipal Corporation officials for effective action "
+                 "to control dengue.")
+    assert _codes(found) == {"REVENUE"}
+
+
+def test_work_done_in_a_clause_before_the_one_directed_does_not_cancel_it():
+    found = _one("Replies have been sent to the departments, he said, and added that the "
+                 "officials should submit the details of vacant posts by June 20.")
+    assert found.due_date == date(2026, 6, 20)
+
+
+def test_offices_listed_with_their_titles_of_and_short_names_in_a_list():
+    found = _one("Tahsildars, executive officers of taluk panchayats and heads of local bodies "
+                 "were directed to monitor the water supply.")
+    assert _codes(found) == {"REVENUE", "RURAL_DEV", "URBAN_DEV"}
+    found = _one("उन्होंने विद्युत, पुलिस, वन, जल शक्ति विभाग के अधिकारियों को समन्वय बनाने के निर्देश दिए।")
+    assert _codes(found) == {"POWER", "POLICE", "FOREST", "JAL_NIGAM"}
+    assert _codes(_one("राजस्व और पुलिस अधिकारी संयुक्त रूप से गांवों का भ्रमण करें।")) == {
+        "REVENUE", "POLICE"}
+    assert _codes(_one("The Fire and Rescue Service should keep the boats ready.")) == {"FIRE"}
+
+
+def test_the_date_of_a_meeting_still_to_be_held_is_the_deadline_to_prepare_for_it():
+    found = _one("उन्होंने सभी अधिकारियों को 12 जून को आयोजित होने वाली बैठक के लिए पूरी तैयारी के साथ "
+                 "आने के निर्देश दिए।")
+    assert found.due_date == date(2026, 6, 12)
+
+
+def test_an_office_named_after_a_chair_is_an_office_to_map():
+    found = _one("मुख्य सचिव ने कहा कि मुख्यमंत्री घोषणा सेल हर सप्ताह प्रगति की समीक्षा करे।")
+    assert [a.mention for a in found.assignees] == ["मुख्यमंत्री घोषणा सेल"]

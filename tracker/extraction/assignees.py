@@ -65,7 +65,7 @@ _EN_TO_BEFORE = re.compile(
 GLUE = re.compile(
     r"(?:\s|,|;|&|/|\band\b|\bthe\b|\ball\b|\bor\b|\bas\s+well\s+as\b|\balong\s+with\b|एवं|और|तथा|"
     r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|सहित|अन्य|\bincluding\b|\bother\b|"
-    r"\([^)]{0,25}\)|"
+    r"\([^)]{0,25}\)|\b(?:heads?|chiefs?|(?:executive\s+)?officers?|officials)\s+of\b|"
     r"उत्तर\s+प्रदेश|उ\.\s?प्र\.|प्रदेश|राज्य|\bstate\b)*",
     re.IGNORECASE,
 )
@@ -86,11 +86,28 @@ _NOT_CO_AGENT = re.compile(
 #: an office the addressee works with, through or informs, which is not addressed itself
 _EN_ASIDE_BEFORE = re.compile(
     r"(?:\b(?:co-?ordination|consultation|collaboration|liaison|association)\s+with|\bthrough|"
-    r"\bcopy\s+(?:to|marked\s+to)|\bwith\s+the\s+help\s+of|\bassisted\s+by)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*\s*(?:,|\band\b|&)\s*(?:the\s+)?)*$",
+    r"\bcopy\s+(?:to|marked\s+to)|\bwith\s+the\s+help\s+of|\bassisted\s+by|\bmeetings?\s+with)"
+    r"\s+(?:the\s+)?"
+    r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*\s*(?:,\s*and\b|,|\band\b|&)\s*(?:the\s+)?)*$",
     re.IGNORECASE)
 _HI_ASIDE_AFTER = re.compile(
-    r"\s*(?:के|की)\s+(?:साथ\s+समन्वय|समन्वय|माध्यम\s+से|सहयोग\s+से|सहायता\s+से|प्रतिलिपि)" + _R)
+    r"\s*(?:के|की)\s+(?:साथ\s+समन्वय|समन्वय|माध्यम\s+से|सहयोग\s+से|सहायता\s+से|प्रतिलिपि)" + _R
+    # "पुलिस बल का सहयोग लें": help to be taken, not the one who acts
+    + r"|(?:\s+बल)?\s*(?:का|की)\s+(?:सहयोग|मदद|सहायता)\s+(?:लें|ले|लेकर|लेते|लेंगे)" + _R)
+
+
+_HI_HALL_AFTER = re.compile(
+    r"\s+(?:के\s+)?(?:सभागार|सभाकक्ष|सभा\s+कक्ष|परिसर|भवन|कार्यालय)\s+(?:में|स्थित)" + _R)
+_EN_FORUM_BEFORE = re.compile(
+    r"\b(?:meeting|session|review\s+meeting|sitting)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SUCH_AS = re.compile(r"\s*,?\s*(?:like|such\s+as|viz\.?|namely|i\.e\.|जैसे|यथा)\s*,?\s*(?:the\s+)?",
+                      re.IGNORECASE)
+_EN_IN_BEFORE = re.compile(r"\b(?:in|across|among|within)\s+$", re.IGNORECASE)
+#: local bodies, which are also the places they govern
+_PLACES = frozenset(("URBAN_DEV", "PANCHAYATI_RAJ"))
+_HI_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:क्षेत्र|क्षेत्रों|इलाकों|इलाके))?\s+में" + _R
+    + r"|\s+(?:और|एवं|तथा|व)\s+[^\s]+\s+(?:क्षेत्रों|क्षेत्र|इलाकों)\s+में" + _R)
 
 
 @dataclass(slots=True)
@@ -114,9 +131,17 @@ def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role
         if (latin and _EN_ASIDE_BEFORE.search(before)) or (hindi and _HI_ASIDE_AFTER.match(after)):
             r.role = "aside"  # "in co-ordination with RPF", "X के माध्यम से": not who acts
             continue
+        if _HI_HALL_AFTER.match(after) or (latin and _EN_FORUM_BEFORE.search(before)) or (
+                m.code in _PLACES and _HI_PLACE_AFTER.match(after)) or (
+                m.kind == "all" and latin and _EN_IN_BEFORE.search(before)):
+            # "जिला परिषद सभागार में", "a meeting of the District Disaster Management Authority",
+            # "नगरीय निकाय और ग्रामीण क्षेत्रों में", "posts in various departments": where, not who
+            r.role = "aside"
+            continue
         hi_to = _HI_TO_AFTER.match(after) if hindi else None
         en_to = _EN_TO_AFTER.match(after) if latin else None
-        if hi_to and hi_to.group().endswith("द्वारा") and _HI_BY_CHAIR.match(after, hi_to.end()):
+        if hi_to and hi_to.group().endswith("द्वारा") and (
+                m.kind == "chair" or _HI_BY_CHAIR.match(after, hi_to.end())):
             r.role = "agent"  # "अध्यक्ष महोदय द्वारा निर्देशित किया गया": the one who directs
         elif hi_to:
             r.role, r.how = "to", "dative '" + hi_to.group().strip(" ,").split()[-1] + "'"
@@ -136,6 +161,17 @@ def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role
         if found[i].role == "plain" and nxt.role in ("to", "from", "agent") and GLUE.fullmatch(
                 text, found[i].mention.end, nxt.mention.start):
             found[i].role, found[i].how = nxt.role, nxt.how
+    # "the concerned departments like PHE, Food and Civil Supplies and Veterinary": the named ones
+    for i, r in enumerate(found):
+        such = _SUCH_AS.match(text, r.mention.end) if r.mention.kind == "all" else None
+        if such is None or i + 1 >= len(found) or found[i + 1].mention.start != such.end():
+            continue
+        last = such.end()
+        for f in found[i + 1:]:
+            if f.mention.start != last and not GLUE.fullmatch(text, last, f.mention.start):
+                break
+            f.role, f.how, last = r.role, r.how, f.mention.end
+        r.role = "aside"
     # co-chairs named with their names ("X अमित कुमार एवं Y ... ने")
     for i in range(len(found) - 2, -1, -1):
         gap = text[found[i].mention.end:found[i + 1].mention.start]

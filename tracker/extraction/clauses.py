@@ -9,6 +9,9 @@ from .directory import Mention
 #: what may stand before the subject at the start of a clause ("the", "all", punctuation)
 LEAD_GLUE = re.compile(r"(?:\W|the|all|and|सभी|संबंधित)*", re.IGNORECASE)
 
+_LIST_GLUE = re.compile(
+    r"(?:\s|,|&|/|\band\b|\bthe\b|एवं|और|तथा|व(?![\u0900-\u0963\u0971-\u097F]))*", re.IGNORECASE)
+
 #: where a sentence may be cut: semicolons, commas and the conjunctions between clauses
 _SPLIT = re.compile(
     r"\s*;\s*(?:and\s+|while\s+|तथा\s+|और\s+)?"
@@ -28,14 +31,23 @@ _ACTION_HI = re.compile(
     r"|(?<![\u0900-\u0963\u0971-\u097F])(?:करा|कर|करवा)\s+लें?(?![\u0900-\u0963\u0971-\u097F])")
 
 
-def _has_action(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
-    """Tell whether a department named in the span is followed by a verb of action."""
+def _has_action(text: str, start: int, end: int, mentions: list[Mention], near: bool = False
+                ) -> bool:
+    """Tell whether a department named in the span is followed by a verb of action (`near`: a
+    verb of its own close after it, not a purpose further on: "... with the Secretary, Health,
+    and Municipal Corporation officials for effective action to control dengue")."""
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind != "chair"]
     if not inside:
         return False
     tail = inside[0].end
-    for rx in (_ACTION_EN, _ACTION_HI):
-        for m in rx.finditer(text, tail, end):
+    last = inside[0]
+    for m in inside[1:]:
+        if not _LIST_GLUE.fullmatch(text, last.end, m.start):
+            break
+        last = m
+    # English puts the verb right after its subject; Hindi puts it at the end of the clause
+    for rx, stop in ((_ACTION_EN, min(end, last.end + 25) if near else end), (_ACTION_HI, end)):
+        for m in rx.finditer(text, tail, stop):
             if m.group() != "ने" and len(m.group()) > 2:
                 return True
     return False
@@ -75,7 +87,7 @@ def split_actions(text: str, start: int, end: int, mentions: list[Mention]
             continue
         if (_has_action(text, cursor, sp.start(), mentions)
                 and _starts_with_subject(text, sp.end(), end, mentions)
-                and _has_action(text, sp.end(), end, mentions)):
+                and _has_action(text, sp.end(), end, mentions, near=True)):
             parts.append((cursor, sp.start()))
             cursor = sp.end()
     parts.append((cursor, end))

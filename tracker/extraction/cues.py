@@ -115,7 +115,10 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          r"\b(?:asked|called)\s+for\s+(?:the\s+|a\s+|an\s+)?(?:speedy|immediate|timely|early|"
          r"expeditious|strict|necessary|proper|detailed|urgent|time-bound|report|details|"
          r"explanation|completion|action|compliance|survey|inspection|submission|release|disposal|"
-         r"coordination|verification|review|updated|status)\b", 0.75, "asked", "called", flags=_I),
+         r"coordination|verification|review|updated|status)\b"
+         # "called for evaluation of the school buildings": a task named by its noun
+         r"|\bcalled\s+for\s+(?!(?:a\s+|the\s+)?meeting)(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?"
+         r"[a-z]{3,}(?:tion|ment|sal|ance|ence)\s+of\b", 0.75, "asked", "called", flags=_I),
     _cue("en advised to",
          r"\b(?:advised|encouraged|sensiti[sz]ed|suggested)\b(?:[^.;।]|" + _TITLE_DOT + r"){0,160}?"
          r"\bto\s+[a-z]", 0.75,
@@ -149,7 +152,7 @@ _EN_MODAL = re.compile(
     r"look|visit|inspect|release|start|depute|fix|verify|convene|circulate|distribute)|"
     r"may\s+(?!be\b|have\b|not\b|also\s+be\b|well\b|help\b|lead\b|result\b|affect\b|cause\b|"
     r"benefit\b|come\b|arise\b|occur\b|happen\b|need\b|get\s+affected)[a-z]{3,}|"
-    r"(?:is|are)\s+to\s+(?!be\s+noted)[a-z]+|(?:has|have)\s+to\s+[a-z]+|needs?\s+to\s+[a-z]+)\b"
+    r"(?:is|are)\s+to\s+(?!be\s+noted)[a-z]+|(?:has|have)\s+to\s+[a-z]+|needs?\s+to(?=\s+be\b)|needs?\s+to\s+[a-z]+)\b"
     r"(?!\s+be\s+noted)(?P<passive>\s+(?:also\s+)?be\s+[a-z]+)?",
     _I,
 )
@@ -180,10 +183,12 @@ _RECORD = re.compile(
 _PUBLIC = re.compile(
     r"\b(?:the\s+)?(?:youth|people|public|citizens|residents|villagers|parents|students|farmers|"
     r"general\s+public|community|masses|voters|women|devotees|consumers|traders|shopkeepers|"
-    r"motorists|commuters|tourists|pilgrims|householders|road\s+users)\b|" + _L
+    r"motorists|commuters|tourists|pilgrims|householders|road\s+users|fishermen|fisherfolk)\b|"
+    + _L
     + r"(?:युवाओं|युवा|लोगों|जनता|जनमानस|नागरिकों|आमजन|ग्रामीणों|अभिभावकों|छात्रों|किसानों|मतदाताओं|"
     r"श्रद्धालुओं|जनसामान्य|आमजनमानस|क्षेत्रवासियों|जनपदवासियों|ग्रामवासियों|नगरवासियों|अभिभावकगण|"
-    r"उपभोक्ताओं|व्यापारियों|दुकानदारों|वाहन\s+चालकों|किसान\s+भाइयों|माताओं|बहनों|पशुपालकों)" + _R,
+    r"उपभोक्ताओं|व्यापारियों|दुकानदारों|वाहन\s+चालकों|किसान\s+भाइयों|माताओं|बहनों|पशुपालकों|"
+    r"मछुआरों)" + _R,
     _I,
 )
 #: cues that also serve to appeal to the public ("urged the people to", "जनता से अनुरोध किया")
@@ -310,13 +315,25 @@ _AS_DIRECTED = re.compile(
     _I,
 )
 
+_SAID_THAT = re.compile(r"\b(?:added|said|stated|directed|stressed|emphasi[sz]ed)\s+that\b", _I)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:also\s+|earlier\s+|already\s+)?$", _I)
 #: directions given without saying what they are
 _VAGUE = re.compile(
     _L + r"(?:आवश्यक|जरूरी|जरुरी|उचित|सख्त|कड़े|कडे|अहम|विस्तृत|कई|महत्वपूर्ण|अनेक|निम्नलिखित|निम्न)\s+"
     r"(?:दिशा[-\s]*)?निर्देश|\bthe\s+following\s+(?:directions|instructions)\b"
     r"|\b(?:necessary|several|various|detailed|appropriate|important|suitable|requisite)\s+"
-    r"(?:directions|instructions|directives)\b", _I)
+    r"(?:directions|instructions|directives)\b"
+    # "उन्होंने अधिकारियों को यह निर्देश दिए।": what was said before, told again
+    r"|" + _L + r"(?:यह|ये)\s+(?:दिशा[-\s]*)?निर्देश(?=\s+(?:दिए|दिये|दिया))", _I)
+#: a warning with nothing to do in it: "लापरवाही सहन नहीं की जाएगी", "laxity will not be tolerated"
+_ONLY_WARNING = re.compile(
+    r"[^।.;]{0,80}?(?P<w>लापरवाही|कोताही|शिथिलता|ढिलाई|उदासीनता|negligence|laxity|lapses?|dereliction)"
+    r"[^।.;]{0,40}?(?:(?:सहन|बर्दाश्त|बरदाश्त)\s+नहीं\s+(?:की|किया)\s+जाए(?:गी|गा)|"
+    r"(?:will|shall|would)\s+not\s+be\s+(?:tolerated|condoned))\s*[।.]?\s*$", _I)
+#: the topic of directions given in general: "... के संबंध में आवश्यक निर्देश दिए"
+_ON_TOPIC = re.compile(
+    r"(?:के\s+(?:संबंध|सम्बन्ध|सम्बंध|संबन्ध)\s+में|के\s+बारे\s+में|को\s+लेकर|\bregarding|"
+    r"\bin\s+connection\s+with|\babout)\s+(?:[^\s]+\s+){0,3}$", _I)
 #: what says what is to be done: a "that" clause, a verb of action or its purpose
 _CONTENT = re.compile(
     _L + r"(?:कि|हेतु|लिए|लिये|करें|कराएं|करायें|जाए|जाएं|जाये|रखें|दें)" + _R
@@ -371,15 +388,22 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
     if strong is not None:
         if _PLUPERFECT.search(text, max(start, strong.start - 12), strong.start):
             return None  # "the Sub Committee had asked ...": told before this meeting
-        if _VAGUE.search(text, max(start, strong.start - 40), strong.end) and not \
-                _CONTENT.search(text, start, end):
-            return None  # "आवश्यक दिशा-निर्देश दिए", "gave necessary directions": nothing to track
+        vague = _VAGUE.search(text, max(start, strong.start - 40), strong.end)
+        if vague and (not _CONTENT.search(text, start, end) or (
+                _ON_TOPIC.search(text, max(start, vague.start() - 40), vague.start())
+                and not _CONTENT.search(text, strong.end, end))):
+            # "आवश्यक दिशा-निर्देश दिए", "gave necessary directions", "प्रवेश उत्सव मनाने के संबंध
+            # में आवश्यक निर्देश दिए": a topic at most, nothing to track
+            return None
         if strong.label in _APPEALS and not has_mention:
             window = (text[strong.start:min(end, strong.end + 40)] if strong.label.startswith("en")
                       else text[max(start, strong.start - 80):strong.start])
             if _PUBLIC.search(window) or _PUBLIC_PASSIVE.search(text, max(start, strong.start - 60),
                                                                   strong.start):
                 return None  # an appeal to the public, not a directive to a department
+        warning = _ONLY_WARNING.match(text, strong.end, end)
+        if warning and not _FUTURE.search(text, strong.end, warning.start("w")):
+            return None  # "... कहा कि किसी भी प्रकार की लापरवाही सहन नहीं की जाएगी": a warning only
         reporting = _REPORTING.search(text, start, strong.start)
         if _ATTENDANCE.search(text, start, end) or reporting:
             return None
@@ -393,7 +417,12 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
         return None
     if _ATTENDANCE.search(text, start, end) or _REPORTING.search(text, start, end):
         return None
-    if context != "decision" and _reports_done(text, start, end):
+    # "... have been sent to the departments, he said, and added that the officials should
+    # submit ...": only the clause the cue stands in can report work done
+    clause = start
+    for that in _SAID_THAT.finditer(text, start, weak.start):
+        clause = that.end()
+    if context != "decision" and _reports_done(text, clause, end):
         return None
     if context == "report" and weak.weight < 0.8:
         return None

@@ -71,7 +71,8 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_AFTER = re.compile(
-    r"\s*(?:को\s+(?:आयोजित|हुई|संपन्न|सम्पन्न)|की\s+बैठक|के\s+पत्र|के\s+शासनादेश|के\s+आदेश|"
+    r"\s*(?:को\s+(?:आयोजित(?!\s+(?:होने|की\s+जाने|किए\s+जाने|की\s+जाएगी|होगी|हो\s+रही))|हुई|संपन्न|"
+    r"सम्पन्न)|की\s+बैठक|के\s+पत्र|के\s+शासनादेश|के\s+आदेश|"
     r"से\s+(?:शुरू|प्रारंभ|आरंभ|लागू)|में\s+(?:आयोजित|हुई))",
 )
 
@@ -290,9 +291,15 @@ _AFTER_EVENT = re.compile(r"\s+(?:after|on|upon|following|whenever)\b|\s+(?:क�
                           r"(?![\u0900-\u0963\u0971-\u097F])", re.IGNORECASE)
 
 
+#: "immediately reach the area where stubble burning is reported": each time it happens
+_WHERE_REPORTED = re.compile(
+    r"[^.;।]{0,60}\b(?:where|wherever|whenever|as\s+soon\s+as)\b[^.;।]{0,60}?\b(?:is|are)\s+"
+    r"(?:reported|received|detected|noticed|found)\b", re.IGNORECASE)
+
+
 def _immediate(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
-    if _AFTER_EVENT.match(m.string, m.end()) or _after_event(
-            m.string[max(0, m.start() - 100):m.start()]):
+    if _AFTER_EVENT.match(m.string, m.end()) or _WHERE_REPORTED.match(m.string, m.end()) or \
+            _after_event(m.string[max(0, m.start() - 100):m.start()]):
         return True, None
     return True, ctx.meeting
 
@@ -396,8 +403,11 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
      lambda m, c: _year_only(_Merged(m, "y"), c), 2, False),
     (re.compile(r"\b(?:by|till|until|(?P<before>before))\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
                 r"(?P<y>\d{4})(?![\d/-]|\.\d)", _I), _year_only, 2, False),
-    (re.compile(r"\b(?:within|in|in\s+the\s+next|within\s+the\s+next|within\s+a\s+period\s+of|"
+    (re.compile(r"\b(?:within|in|(?:in|within|for)\s+the\s+next(?:\s+(?:crucial|critical|coming))?|"
+                r"within\s+a\s+period\s+of|"
                 r"in\s+a\s+period\s+of|(?:deadline|time[-\s]?limit|timeline)\s+of)\s+"
+                # "the next two-three days": the later end of the range
+                r"(?:" + _NUM + r"\s*(?:-|–|to|or)\s*)?"
                 r"(?P<n>" + _NUM + r")\s*(?:\(\s*\w+\s*\)\s*)?"
                 r"(?:working\s+|business\s+|calendar\s+)?(?P<u>" + _UNIT + r")\b", _I),
      _relative, 2, False),

@@ -122,7 +122,8 @@ class _Matcher:
         item_sep = r"(?:\s*[,;]\s*(?:(?:और|एवं|तथा|व|and|&)\s+)?|\s+(?:और|एवं|तथा|व|and|&)\s+)"
         # "राजस्व एवं पुलिस की संयुक्त टीम", "revenue and police teams": the teams of departments
         dept_word = (r"(?:विभागों|विभाग|departments|department|depts\.?|dept\.?|"
-                     r"(?:की|के)\s+(?:संयुक्त\s+)?(?:टीम|टीमों|टीमें)|(?:joint\s+)?teams?|officials|officers)")
+                     r"(?:की|के)\s+(?:संयुक्त\s+)?(?:टीम|टीमों|टीमें)|(?:joint\s+)?teams?|officials|officers|"
+                     r"(?:के\s+)?(?:अधिकारियों|अधिकारी|अफसरों|अफसर))")
         self.bare_item_re = re.compile(_LEFT + bare_body + _RIGHT, re.IGNORECASE)
         self.bare_list_re = re.compile(
             _LEFT + "(?:" + bare_body + _RIGHT + ")(?:" + item_sep + bare_body + _RIGHT + ")*"
@@ -203,7 +204,9 @@ _ALL_EN = re.compile(
     r"(?:the\s+)?various\s+(?:line\s+)?departments|"
     r"(?:the\s+|all\s+(?:the\s+)?)?(?:concerned\s+)?(?:administrative\s+secretaries|"
     r"heads\s+of\s+departments|department\s+heads)|the\s+concerned\s+secretaries|"
-    r"(?<!\w\s)departments(?=\s+(?:must|shall|should|will|are\s+to)\b)|"
+    r"(?<!\w\s)(?:departments|depts)(?=\.?\s+(?:also\s+)?(?:must|shall|should|will|are\s+to)\b)|"
+    # "the DCs and departments to take", "the secretaries" of a state's departments
+    r"(?<=\band\s)departments(?=\s+to\s+[a-z])|(?:the\s+|(?<![A-Za-z]\s))secretaries(?!\s+of\b)|"
     r"the\s+departments(?!\s+(?:of|for|dealing|concerned\s+with|such|like|which|that|who)\b))\b",
     re.IGNORECASE,
 )
@@ -212,7 +215,8 @@ _HI_HEADS = (
     "अधिकारियों|अधिकारी|पदाधिकारियों|पदाधिकारी|अभियंताओं|अभियंता|अभियन्ता|निदेशकों|निदेशक|आयुक्त|सचिवों|सचिव|"
     "विभागों|विभाग|निगम|प्राधिकरण|परिषद|बोर्ड|आयोग|अधीक्षक|निरीक्षक|प्रबंधक|प्रबन्धक|समन्वयक|"
     "मिशन|इकाई|प्रकोष्ठ|निदेशालय|संस्थान|प्रभारी|अधीक्षकों|निरीक्षकों|प्रबंधकों|आयुक्तों|समन्वयकों|"
-    "समिति|समितियों|संस्था|संस्थाओं|टास्क\\s+फोर्स|निकाय|निकायों"
+    "समिति|समितियों|संस्था|संस्थाओं|टास्क\\s+फोर्स|निकाय|निकायों|प्रभारियों|एजेंसियों|एजेंसी|"
+    "ठेकेदारों|ठेकेदार|सेल"
 )
 _HI_OFFICE = re.compile(
     _LEFT + r"((?:[\u0900-\u0963\u0971-\u097F]+\s+){0,3})(" + _HI_HEADS + r")" + _RIGHT
@@ -225,7 +229,7 @@ _HI_STOP = frozenset(str.split(
     "बैठक निर्देश दिए दिया दिये उपस्थित मौजूद है हैं था थे रहे रहीं किया करने कराने करें समय उनके उनकी "
     "उनका प्रत्येक हर जिसमें जिसके इसके उसके श्री श्रीमती डॉ सुश्री आदि तहत बाद पहले प्रति बीच उक्त "
     "जनपद जिले राज्य सरकार शासन प्रदेश विभागीय जैसे आदि इत्यादि स्वयंसेवी सामाजिक धार्मिक शैक्षणिक निजी "
-    "करते हुए हुये जल्द जल्दी शीघ्र तुरंत तुरन्त तत्काल अविलंब अविलम्ब"
+    "करते हुए हुये जल्द जल्दी शीघ्र तुरंत तुरन्त तत्काल अविलंब अविलम्ब उन्होने इन्होंने"
 ))
 _HI_HONORIFICS = frozenset(str.split("श्री श्रीमती सुश्री डॉ डा कु कुमारी"))
 _HI_HONORIFIC_BEFORE = re.compile(r"(?:श्री|श्रीमती|सुश्री|डॉ|कु)\.?\s*$")
@@ -334,6 +338,12 @@ class Directory:
             known = sorted(known + _listed_acronyms(text, start, end, known), key=lambda x: x.start)
         result = list(known)
         for mention in _resolve(_offices(text, start, end, deva, latin)):
+            # "मुख्यमंत्री घोषणा सेल", "Chief Minister's Helpline Cell": an office named after a chair
+            inner = [k for k in known if _overlaps(mention, k)]
+            if inner and all(k.kind == "chair" and mention.start <= k.start and k.end < mention.end
+                             for k in inner):
+                result = [r for r in result if r not in inner]
+                known = [k for k in known if k not in inner]
             if not any(_overlaps(mention, k) for k in known) and not (
                 mention.kind == "unknown" and (_precedes_known(text, mention, known)
                                                or _follows_known(text, mention, known))
@@ -391,7 +401,9 @@ def _list_items(text: str, start: int, end: int, known: list[Mention], m: _Match
                     hits += 1
                     continue
                 key = canonical(text[s_:e_]).lower()
-                code = m.bare.get(key) or m.folded.get(key)
+                # short names ("वन") are read as departments only inside such a list
+                code = m.bare.get(key) or m.folded.get(key) or m.folded.get(
+                    canonical(text[s_:e_] + (" विभाग" if deva else " Department")).lower())
                 if code is not None and key not in m.chair_keys:
                     hits += 1
                     found.append(Mention(s_, e_, code, "dept"))
@@ -491,13 +503,14 @@ def _precedes_known(text: str, mention: Mention, known: list[Mention]) -> bool:
     return False
 
 
-_OF_KNOWN = re.compile(r"\s+(?:के|की)\s+$")
+#: "यूपीपीसीएल के", "जल संसाधन विभाग के बागमती कार्य प्रमंडल के" (a division of the department)
+_OF_KNOWN = re.compile(r"\s+(?:के|की)\s+(?:[^\s,।|]+\s+){0,4}?(?:के|की)\s+$|\s+(?:के|की)\s+$")
 
 
 def _follows_known(text: str, mention: Mention, known: list[Mention]) -> bool:
     """Tell whether an office title belongs to the department just before it ("यूपीपीसीएल के
     अधिशासी अभियंता"), which then stands for it."""
-    return any(k.kind == "dept" and k.end <= mention.start and mention.start - k.end <= 6
+    return any(k.kind == "dept" and k.end <= mention.start and mention.start - k.end <= 45
                and _OF_KNOWN.fullmatch(text, k.end, mention.start) for k in known)
 
 

@@ -137,9 +137,16 @@ _CONTINUING = frozenset(("hi subjunctive", "hi ensure", "hi 'कहा कि' +
                          "en bare subjunctive", "en imperative"))
 
 
+#: a Hindi sentence that opens by adding to what was just said: "साथ ही ... का निर्देश दिया"
+_GOES_ON = re.compile(
+    r"(?:इसके\s+)?साथ\s+ही|इसके\s+(?:अलावा|अतिरिक्त|अंतर्गत|अन्तर्गत)|इसी\s+(?:क्रम\s+में|प्रकार)")
+
+
 def _continues(ft: str, draft: _Draft) -> bool:
     """Tell whether a directive that names nobody goes on with the orders of the one before."""
     if draft.cue.label in _CONTINUING:
+        return True
+    if draft.cue.label.startswith("hi ") and _GOES_ON.match(ft, draft.start):
         return True
     # "उन्होंने कहा कि ... सुनिश्चित करें": the chair says what the officers addressed before do
     return draft.cue.label == "hi asked to" and _THAT.match(ft, draft.cue.end) is not None
@@ -176,6 +183,10 @@ _RESTART = re.compile(
     r"|,\s*(?=(?:(?:इसके\s+)?साथ\s+ही\s+|also\s+)?(?:उन्होंने|इन्होंने|he\s|she\s|"
     r"(?P<chair>(?:[^\s,।|]+\s+){1,5}?)(?:ने|द्वारा)(?![\u0900-\u0963\u0971-\u097F])))"
     r"|;\s*"
+    # a full stop left out after a finished directive: "... पूर्ण करने को कहा स्कूल, आंगनबाड़ी ..."
+    r"|(?:(?<=कहा)|(?<=दिए)|(?<=दिये)|(?<=दिया))\s+(?!(?:कि|है|हैं|था|थे|थी|गए|गये|गया|गई|जाएं|जाए|"
+    r"और|तथा|एवं|व|साथ|वहीं|जिससे|ताकि|जिसमें|जिसके|जो|जब|तो|हुए|थे)(?![\u0900-\u0963\u0971-\u097F]))"
+    r"(?=[\u0900-\u0963\u0971-\u097F])"
     r"|,?\s+and\s+(?=(?:the\s+)?(?:[A-Za-z&.-]+\s+){1,4}(?:has|have|was|were)\s+(?:also\s+)?"
     r"(?:been\s+)?(?:directed|asked|instructed|told|requested|tasked)\b)",
     re.IGNORECASE,
@@ -236,7 +247,10 @@ _FOLLOW_UP = re.compile(
     r"|(?:the\s+)?(?:responsibility|onus)\s+(?:for\s+(?:this|the\s+same|it)\s+)?(?:shall|will|would|"
     r"should)\s+(?:be|lie|rest)\s+(?:with|on|of)\b"
     r"|(?:the\s+)?(?:responsibility|onus)\s+(?:for\s+(?:this|the\s+same|it)\s+)?(?:shall|will|would|"
-    r"should)\s+be\s+(?:given|entrusted|assigned|fixed)\s+(?:to|on)\b)",
+    r"should)\s+be\s+(?:given|entrusted|assigned|fixed)\s+(?:to|on)\b"
+    # "This should be completed before May 25": the deadline of the directive before
+    r"|(?:this|it|the\s+same)\s+(?:should|shall|must|may|will|is\s+to|has\s+to)\s+(?:kindly\s+|also\s+)?"
+    r"be\s+(?:completed|done|finished|accomplished|ensured|achieved)\b)",
     re.IGNORECASE,
 )
 #: "within the same period": the deadline of the directive before
@@ -302,7 +316,7 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
     if _HEADLINE_CUE.match(ft, cue.start, cue.end) and not _ENDS_SENTENCE.search(ft, seg.start,
                                                                                   seg.end):
         return  # "डीएम ने दिए निर्देश", "DM directs officials ...": a headline, not the minutes
-    if cue.weight < 0.8 and seg.kind == "sentence" and _subheading(ft, seg):
+    if seg.kind == "sentence" and _subheading(ft, seg):
         return  # "पौधारोपण की कार्य योजना तैयार करें" over the paragraph that says so in full
     for ps, pe in split_actions(ft, seg.start, seg.end, mentions):
         ps, pe = _trim_part(ft, ps, pe)
@@ -358,10 +372,12 @@ def _subheading(ft: str, seg: Segment) -> bool:
     if _ENDS_SENTENCE.search(ft, seg.start, seg.end):
         return False
     words = {w.lower() for w in _HEAD_WORD.findall(ft, seg.start, seg.end)}
-    if not 2 <= len(words) <= 8:
+    if not 2 <= len(words) <= 12:
         return False
     after = {w.lower() for w in _HEAD_WORD.findall(ft, line_end, line_end + 600)}
-    return len(words & after) * 3 >= len(words) * 2
+    # a subheading in the middle of a report sums up the paragraphs around it
+    before = {w.lower() for w in _HEAD_WORD.findall(ft, max(0, line_start - 600), line_start)}
+    return max(len(words & after), len(words & before)) * 2 > len(words)
 
 
 _TITLE_LEAD = re.compile(r"(?:the|shri|smt|sh|dr|mr|ms)\.?\s+", re.IGNORECASE)
