@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .assignees import GLUE
 from .directory import Mention
 
 #: what may stand before the subject at the start of a clause ("the", "all", punctuation)
 LEAD_GLUE = re.compile(r"(?:\W|the|all|and|सभी|संबंधित)*", re.IGNORECASE)
-
-_LIST_GLUE = re.compile(
-    r"(?:\s|,|&|/|\band\b|\bthe\b|एवं|और|तथा|व(?![\u0900-\u0963\u0971-\u097F]))*", re.IGNORECASE)
 
 #: where a sentence may be cut: semicolons, commas and the conjunctions between clauses
 _SPLIT = re.compile(
@@ -42,7 +40,7 @@ def _has_action(text: str, start: int, end: int, mentions: list[Mention], near: 
     tail = inside[0].end
     last = inside[0]
     for m in inside[1:]:
-        if not _LIST_GLUE.fullmatch(text, last.end, m.start):
+        if not GLUE.fullmatch(text, last.end, m.start):
             break
         last = m
     # English puts the verb right after its subject; Hindi puts it at the end of the clause

@@ -120,12 +120,15 @@ def _lead_addressees(ft: str, drafts: list[_Draft], segments: list[Segment],
     for seg in segments:
         if seg.inline >= 0:
             first.setdefault(seg.inline, seg.start)
+    addressed: dict[int, tuple[list[Mention], bool]] = {}
     for d in drafts:
         lead = d.segment.inline
         if lead < 0 or d.mentions or d.all_departments:
             continue
-        found = directory.mentions(ft, lead, first[lead])
-        chosen, all_flag, _how = choose(ft, lead, roles(ft, lead, first[lead], found), False)
+        if lead not in addressed:
+            found = directory.mentions(ft, lead, first[lead])
+            addressed[lead] = choose(ft, lead, roles(ft, lead, first[lead], found), False)[:2]
+        chosen, all_flag = addressed[lead]
         if chosen or all_flag:
             d.mentions, d.all_departments = chosen, all_flag
             d.how = "the words that lead to the lettered items"
@@ -185,7 +188,7 @@ _RESTART = re.compile(
     r"|;\s*"
     # a full stop left out after a finished directive: "... पूर्ण करने को कहा स्कूल, आंगनबाड़ी ..."
     r"|(?:(?<=कहा)|(?<=दिए)|(?<=दिये)|(?<=दिया))\s+(?!(?:कि|है|हैं|था|थे|थी|गए|गये|गया|गई|जाएं|जाए|"
-    r"और|तथा|एवं|व|साथ|वहीं|जिससे|ताकि|जिसमें|जिसके|जो|जब|तो|हुए|थे)(?![\u0900-\u0963\u0971-\u097F]))"
+    r"और|तथा|एवं|व|साथ|वहीं|जिससे|ताकि|जिसमें|जिसके|जो|जब|तो|हुए)(?![\u0900-\u0963\u0971-\u097F]))"
     r"(?=[\u0900-\u0963\u0971-\u097F])"
     r"|,?\s+and\s+(?=(?:the\s+)?(?:[A-Za-z&.-]+\s+){1,4}(?:has|have|was|were)\s+(?:also\s+)?"
     r"(?:been\s+)?(?:directed|asked|instructed|told|requested|tasked)\b)",
@@ -537,9 +540,7 @@ def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_
             target.end = seg.end
             # "decided that (a) ...; (b) ... (Action: All DCs)": the line is for every item
             inline = previous.inline
-            for d in drafts if inline >= 0 else [target]:
-                if d is not target and d.segment.inline != inline:
-                    continue
+            for d in [d for d in drafts if d.segment.inline == inline] if inline >= 0 else [target]:
                 if chosen or all_flag:
                     d.mentions, d.all_departments = chosen, all_flag
                     d.how = "'Action by' line"
