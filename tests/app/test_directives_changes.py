@@ -385,6 +385,34 @@ def test_extension_rejected_needs_a_remark_and_keeps_the_date(db, world, as_):
     assert history_of(db, world.mine)[-1].kind == "extension_rejected"
 
 
+def test_request_on_a_dropped_assignment_waits_for_nobody(db, world, as_):
+    new_date = local_today() + timedelta(days=30)
+    post_change(
+        as_("officer"), world.mine, "extension", due_on=new_date.isoformat(), note="Need time"
+    )
+    approvals = as_("chair").get("/approvals").get_data(as_text=True)
+    assert "Requests for more time <span class=\"muted\">(1)</span>" in approvals
+
+    response = post_change(as_("chair"), world.mine, "drop", note="The scheme ended.")
+    assert response.status_code == 302
+    assert fresh(db, world.mine).status == "dropped"
+
+    # The request can no longer be decided, so no list or count offers it to the chair.
+    approvals = as_("chair").get("/approvals").get_data(as_text=True)
+    assert "Requests for more time <span class=\"muted\">(0)</span>" in approvals
+    assert "No requests for more time are waiting." in approvals
+    home = as_("chair").get("/").get_data(as_text=True)
+    assert "Nothing waits for your decision" in home
+    page = as_("chair").get(f"/assignments/{world.mine.id}").get_data(as_text=True)
+    assert 'id="form-decision"' not in page
+    # What the officer asked stays on the record.
+    assert [(e.kind, e.to_status) for e in history_of(db, world.mine)][-2:] == [
+        ("extension_requested", None),
+        ("transition", "dropped"),
+    ]
+    assert db.session.scalar(db.select(ExtensionRequest)).reason == "Need time"
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [

@@ -29,7 +29,7 @@ from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from tracker.directives import lifecycle
-from tracker.directives.services import days_late, meeting_and_due_clauses
+from tracker.directives.services import days_late, extension_waiting, meeting_and_due_clauses
 from tracker.extensions import db
 from tracker.models import (
     Assignment,
@@ -484,7 +484,7 @@ def extensions_waiting(user: User, page: int, per_page: int = PER_PAGE) -> Page:
         .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
         .join(Directive, Directive.id == Assignment.directive_id)
         .join(Meeting, Meeting.id == Directive.meeting_id)
-        .where(ExtensionRequest.status == "pending", scope(user))
+        .where(extension_waiting(), scope(user))
     )
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     pages = max(1, math.ceil(total / per_page))
@@ -588,7 +588,7 @@ def approvals_waiting(user: User) -> Waiting:
             .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
             .join(Directive, Directive.id == Assignment.directive_id)
             .join(Meeting, Meeting.id == Directive.meeting_id)
-            .where(ExtensionRequest.status == "pending", scope(user))
+            .where(extension_waiting(), scope(user))
             .scalar_subquery()
         )
     else:

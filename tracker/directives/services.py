@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, case, exists, false, func, or_, select, true
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.expression import ColumnElement
 
 from tracker.directives import lifecycle
 from tracker.directives.lifecycle import Action, Capacity
@@ -157,7 +158,20 @@ def capacities(user: User, assignment: Assignment) -> frozenset[Capacity]:
     return frozenset(found)
 
 
+def extension_waiting() -> ColumnElement[bool]:
+    """The condition of a request for more time that still waits for the chair's decision.
+
+    A request on an assignment that was closed or dropped meanwhile can no longer be decided,
+    so it waits for nobody; use it with ``Assignment`` in the statement.
+    """
+    return and_(
+        ExtensionRequest.status == "pending", Assignment.status.in_(sorted(lifecycle.PENDING))
+    )
+
+
 def pending_extension(assignment: Assignment) -> ExtensionRequest | None:
+    if assignment.status not in lifecycle.PENDING:
+        return None
     return db.session.scalar(
         select(ExtensionRequest)
         .where(
@@ -712,10 +726,7 @@ def _inbox_order(today: date) -> tuple:
 def _extension_pending():
     return (
         exists()
-        .where(
-            ExtensionRequest.assignment_id == Assignment.id,
-            ExtensionRequest.status == "pending",
-        )
+        .where(ExtensionRequest.assignment_id == Assignment.id, extension_waiting())
         .label("extension_pending")
     )
 
