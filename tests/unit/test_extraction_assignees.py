@@ -87,6 +87,31 @@ def test_all_departments(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The District Commissioner directed the concerned departments to conduct raids in shops.",
+        "He directed the officials concerned to repair all traffic lights at the earliest.",
+        "The departments concerned should organise awareness camps in all colleges.",
+        "कलेक्टर ने संबंधित विभागों को क्षतिग्रस्त सड़कों को शीघ्र बहाल करने के निर्देश दिए।",
+        "संबंधित विभाग सभी शिकायतों का समय पर समाधान सुनिश्चित करें।",
+    ],
+)
+def test_concerned_offices_are_not_all_departments(sentence):
+    # Only the offices the topic concerns are meant; the secretary names them.
+    found = extract(sentence)
+    assert len(found) == 1
+    assert not found[0].all_departments and found[0].assignees == ()
+
+
+def test_concerned_department_after_named_ones_goes_on_with_them():
+    found = extract("जिलाधिकारी ने लोक निर्माण विभाग एवं जल निगम के अधिकारियों को निर्देशित किया कि "
+                    "सभी परियोजनाएं समय से पूर्ण की जाएं। उन्होंने कहा कि जिन कार्यों में धनराशि "
+                    "की कमी है, उनका प्रस्ताव संबंधित विभाग शासन को शुक्रवार तक भेजें।")
+    assert [sorted(a.department for a in c.assignees) for c in found] == [
+        ["JAL_NIGAM", "PWD"], ["JAL_NIGAM", "PWD"]]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("जिलाधिकारी ने मुख्य चिकित्सा अधिकारी को शिविर लगाने के निर्देश दिए।", ["HEALTH"]),

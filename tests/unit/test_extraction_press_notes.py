@@ -575,3 +575,35 @@ def test_the_date_of_a_meeting_still_to_be_held_is_the_deadline_to_prepare_for_i
 def test_an_office_named_after_a_chair_is_an_office_to_map():
     found = _one("मुख्य सचिव ने कहा कि मुख्यमंत्री घोषणा सेल हर सप्ताह प्रगति की समीक्षा करे।")
     assert [a.mention for a in found.assignees] == ["मुख्यमंत्री घोषणा सेल"]
+
+
+def test_orders_said_afterwards_to_have_been_given_to_an_office_go_to_it():
+    text = ("झील के किनारे बने मैरिज गार्डन तत्काल बंद करवाएं। अवैध होर्डिंग दो दिन में हटाएं। "
+            "यह निर्देश सोमवार को कलेक्टर ने समय सीमा की बैठक में नगर निगम सहित अन्य अफसरों को दिए।")
+    found = extract(text, meeting_date=MEETING)
+    assert [_codes(c) for c in found] == [{"URBAN_DEV"}, {"URBAN_DEV"}]
+    assert found[1].due_date == date(2026, 6, 6)
+    text = ("Encroachments on the canal banks should be removed at once. "
+            "These directions were issued to the Executive Engineer, Irrigation Department.")
+    assert [_codes(c) for c in extract(text, meeting_date=MEETING)] == [{"IRRIGATION"}]
+
+
+def test_a_sentence_naming_the_orders_before_is_not_a_directive_of_its_own():
+    text = ("शिकायतों का निपटारा समय पर किया जाए। वीडियो कॉन्फ्रेंसिंग में मुख्यमंत्री कार्यालय की ओर से "
+            "अधिकारियों को यह आदेश दिए गए।")
+    assert [c.text for c in extract(text, meeting_date=MEETING)] == [
+        "शिकायतों का निपटारा समय पर किया जाए।"]
+
+
+def test_a_run_on_sentence_that_goes_on_to_who_attended_keeps_its_directive():
+    found = _one("कलेक्टर ने स्वीकृत सभी निर्माण कार्यों को 10 जून तक पूरा कर लेने के निर्देश निर्माण "
+                 "एजेंसियों को दिये हैं श्री यादव आज यहाँ कलेक्ट्रेट में प्रगति की समीक्षा कर रहे थे बैठक में "
+                 "अपर कलेक्टर भी मौजूद थे")
+    assert [a.mention for a in found.assignees] == ["निर्माण एजेंसियों"]
+    assert found.due_date == date(2026, 6, 10)
+
+
+def test_the_sha_of_old_fonts_in_the_word_for_direction():
+    found = _one("बैठक में उन्होंने निदेष दिया कि कार्यालय के नाम का बोर्ड जल्द से जल्द लगाया जाय।")
+    assert found.reason.startswith("cue 'निदेष दिया'")
+    assert fold("उप निदेषक, विशेष").text == "उप निदेशक, विशेष"

@@ -212,7 +212,8 @@ _EN_STRESSED_THAT = re.compile(
     _I)
 #: officials in general as the subject of an obligation: "officials should respond to grievances"
 _EN_OFFICIALS_MUST = re.compile(
-    r"\b(?:government\s+|district\s+|field\s+|the\s+)?(?:officials|officers|employees)\s+"
+    r"\b(?:government\s+|district\s+|field\s+|the\s+)?(?:concerned\s+)?"
+    r"(?:officials|officers|employees|departments)(?:\s+concerned)?\s+"
     r"(?:also\s+)?(?:should|must|shall|have\s+to|need\s+to)\s+(?:also\s+)?"
     r"(?!be\s+(?:noted|aware|commended|appreciated)\b)[a-z]{2,}", _I)
 _EN_PASSIVE = re.compile(r"\bbe\s+[a-z]*" + _PARTICIPLE_END + r"\b", _I)
@@ -323,8 +324,9 @@ _VAGUE = re.compile(
     r"(?:दिशा[-\s]*)?निर्देश|\bthe\s+following\s+(?:directions|instructions)\b"
     r"|\b(?:necessary|several|various|detailed|appropriate|important|suitable|requisite)\s+"
     r"(?:directions|instructions|directives)\b"
+    r"|\b(?:these|the\s+above|the\s+said)\s+(?:directions|instructions|orders)\s+(?:were|have\s+been)\b"
     # "उन्होंने अधिकारियों को यह निर्देश दिए।": what was said before, told again
-    r"|" + _L + r"(?:यह|ये)\s+(?:दिशा[-\s]*)?निर्देश(?=\s+(?:दिए|दिये|दिया))", _I)
+    r"|" + _L + r"(?:यह|ये)\s+(?:दिशा[-\s]*)?(?:निर्देश|आदेश)(?=\s+(?:दिए|दिये|दिया))", _I)
 #: a warning with nothing to do in it: "लापरवाही सहन नहीं की जाएगी", "laxity will not be tolerated"
 _ONLY_WARNING = re.compile(
     r"[^।.;]{0,80}?(?P<w>लापरवाही|कोताही|शिथिलता|ढिलाई|उदासीनता|negligence|laxity|lapses?|dereliction)"
@@ -405,7 +407,11 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
         if warning and not _FUTURE.search(text, strong.end, warning.start("w")):
             return None  # "... कहा कि किसी भी प्रकार की लापरवाही सहन नहीं की जाएगी": a warning only
         reporting = _REPORTING.search(text, start, strong.start)
-        if _ATTENDANCE.search(text, start, end) or reporting:
+        # "... के निर्देश निर्माण एजेंसियों को दिये हैं श्री यादव ... बैठक में ... मौजूद थे": a run-on
+        # sentence may go on to who attended, well after the directive
+        attendance = _ATTENDANCE.search(text, start, end)
+        if reporting or attendance and (attendance.start() < strong.end + 30
+                                        or "\n" in text[strong.end:attendance.start()]):
             return None
         if _PREVIOUS.search(text, start, strong.start) and _reports_done(text, start, end):
             return None
@@ -453,7 +459,8 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     if stressed and (has_mention or _EN_PASSIVE.search(text, stressed.end() - 20,
                                                        stressed.end() + 20)):
         return Cue(stressed.start(), stressed.end(), "en 'stressed that' + modal", 0.75)
-    officials = _EN_OFFICIALS_MUST.search(text, start, end) if "offic" in low else None
+    officials = (_EN_OFFICIALS_MUST.search(text, start, end)
+                 if "offic" in low or "depart" in low else None)
     if officials:
         return Cue(officials.start(), officials.end(), "en officials + modal", 0.7)
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None

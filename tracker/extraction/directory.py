@@ -186,7 +186,7 @@ def _bare_name(alias: str) -> str | None:
 _ALL_HI = re.compile(
     _LEFT + r"(?:(?:सभी|समस्त|सब|विभिन्न)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|जनपद|जिला|जिले|जनपदीय|"
     r"विभागीय|रेखीय|अन्य|स्तरीय|के|स्तर|प्रमुख|नामित|नोडल|जनपद\s+स्तरीय|जिला\s+स्तरीय)\s+)*"
-    r"|(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित)\s+(?:(?:विभागीय|जनपद\s+स्तरीय|जिला\s+स्तरीय|रेखीय)\s+)?)"
+    r")"
     r"(?:विभागाध्यक्षों|विभागाध्यक्ष|विभागों|विभाग|अधिकारियों|अधिकारीगण|अधिकारी|अफसरों|अफसर|"
     r"सदस्यों|सदस्य|कर्मचारियों|कर्मचारी|एजेंसियों|इकाइयों|हितधारकों)" + _RIGHT
 )
@@ -197,17 +197,15 @@ _ALL_EN = re.compile(
     r"(?:departments|depts|officers|officials|HoDs|heads\s+of\s+(?:the\s+)?departments|members|"
     r"secretaries|"
     r"stakeholders|agencies)|(?:the\s+)?members(?=\s+(?:were|are|shall|should|will|may|must|to)\b)|"
-    r"all\s+concerned|(?:the\s+)?concerned\s+(?:departments|officers|"
-    r"officials|HoDs)|(?:the\s+)?(?:officers|officials|departments)\s+concerned|"
-    r"the\s+concerned(?=\s+(?:to|shall|should|will|must|may)\b)|"
+    r"all\s+concerned|"
     r"(?:the\s+)?line\s+departments|every\s+department|each\s+department|"
     r"(?:the\s+)?various\s+(?:line\s+)?departments|"
     r"(?:the\s+|all\s+(?:the\s+)?)?(?:concerned\s+)?(?:administrative\s+secretaries|"
-    r"heads\s+of\s+departments|department\s+heads)|the\s+concerned\s+secretaries|"
+    r"heads\s+of\s+departments|department\s+heads)|"
     r"(?<!\w\s)(?:departments|depts)(?=\.?\s+(?:also\s+)?(?:must|shall|should|will|are\s+to)\b)|"
     # "the DCs and departments to take", "the secretaries" of a state's departments
     r"(?<=\band\s)departments(?=\s+to\s+[a-z])|(?:the\s+|(?<![A-Za-z]\s))secretaries(?!\s+of\b)|"
-    r"the\s+departments(?!\s+(?:of|for|dealing|concerned\s+with|such|like|which|that|who)\b))\b",
+    r"the\s+departments(?!\s+(?:of|for|dealing|concerned|such|like|which|that|who)\b))\b",
     re.IGNORECASE,
 )
 

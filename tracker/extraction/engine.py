@@ -108,6 +108,7 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
                 _sentence(ft, part, drafts, directory, meeting_date, next_meeting_date,
                           segments[max(0, k - _LOOK_BACK):k])
     _lead_addressees(ft, drafts, segments, directory)
+    _summed_up_addressees(ft, drafts, segments, directory)
     _carry_addressees(ft, drafts, segments, directory)
     return _finish(folded, drafts)
 
@@ -132,6 +133,36 @@ def _lead_addressees(ft: str, drafts: list[_Draft], segments: list[Segment],
         if chosen or all_flag:
             d.mentions, d.all_departments = chosen, all_flag
             d.how = "the words that lead to the lettered items"
+
+
+#: a sentence that says to whom the orders before it were given: "यह निर्देश कलेक्टर ने ... नगर
+#: निगम सहित अन्य अफसरों को दिए।", "These directions were issued to the Executive Engineers."
+_SUMMED_UP = re.compile(
+    r"[^।.!?]{0,100}?(?<![\u0900-\u0963\u0971-\u097F])(?:यह|ये|उक्त)\s+(?:सभी\s+)?(?:दिशा[-\s]*)?"
+    r"(?:निर्देश|आदेश)\s+(?:[^।.!?]{0,150}?\s)?को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)"
+    r"|[^.;!?]{0,40}?\b(?:these|the\s+above|the\s+said)\s+(?:directions|instructions|orders)\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:given|issued)\s+to\b", re.IGNORECASE)
+
+
+def _summed_up_addressees(ft: str, drafts: list[_Draft], segments: list[Segment],
+                          directory: Directory) -> None:
+    """Give the directives of a paragraph that name nobody the offices a later sentence says
+    the orders were given to ("... बंद करवाएं। ... यह निर्देश ... नगर निगम के अफसरों को दिए।")."""
+    for seg in segments:
+        if seg.kind != "sentence" or not _SUMMED_UP.match(ft, seg.start, seg.end):
+            continue
+        before = [d for d in drafts if d.segment.unit == seg.unit and d.end <= seg.start]
+        if not before or any(d.segment is seg for d in drafts):
+            continue
+        mentions = directory.mentions(ft, seg.start, seg.end)
+        chosen, all_flag, _ = choose(ft, seg.start, roles(ft, seg.start, seg.end, mentions), False)
+        if not chosen and not all_flag:
+            continue
+        for d in reversed(before):
+            if d.mentions or d.all_departments:
+                continue
+            d.mentions, d.all_departments = list(chosen), all_flag
+            d.how = "the sentence after, which says to whom these orders were given"
 
 
 #: cues of a sentence that goes on with the orders of the one before without naming anyone:

@@ -43,6 +43,8 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _SIGN_BEFORE_VOWEL = re.compile("\u0902([\u093e-\u094c])")
 #: a Latin "l" or "I" typed for the danda after a Hindi word ("निर्देश दिएl जिलाधिकारी ने")
 _LATIN_DANDA = re.compile(r"(?<=[\u0900-\u0963\u0971-\u097F])[lI|](?=\s|$)")
+#: "निदेष", "निर्देष": the same fonts give "ष" for the "श" of "निर्देश"
+_SHA_FOR_SHA = re.compile("(?:(?<=निर्दे)|(?<=निदे))ष")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ def fold(text: str) -> Folded:
     if "\u0902" in mapped:
         mapped = _SIGN_BEFORE_VOWEL.sub("\\1\u0902", mapped)  # same length: offsets hold
     mapped = _LATIN_DANDA.sub("।", mapped)
+    if "ष" in mapped:
+        mapped = _SHA_FOR_SHA.sub("श", mapped)
     if not _DELETED_RE.search(mapped):
         return Folded(mapped, text, None)
     kept: list[int] = []
