@@ -297,3 +297,40 @@ def test_a_pronoun_stands_for_the_whole_list_named_before(text, expected):
 )
 def test_spelling_variants_teams_and_state_prefixes(sentence, expected):
     assert departments(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes", "all_departments"),
+    [
+        ("जिलाधिकारी ने स्वास्थ्य विभाग के सभी अधिकारियों को शिविर लगाने के निर्देश दिए।", {"HEALTH"},
+         False),
+        ("The DM directed all the officers of the Health Department to hold camps.", {"HEALTH"},
+         False),
+        ("उन्होंने कहा कि जिला प्रशासन के जितने भी पदाधिकारी हैं, वे फाइलें समय से निपटाएं।", set(),
+         True),
+        ("उन्होंने कहा कि सभी पदाधिकारी फाइलें समय से निपटाएं।", set(), True),
+        ("The Collector directed all the officers of the district administration to attend.",
+         set(), True),
+    ],
+)
+def test_all_the_officers_of_one_department_are_that_department(sentence, codes, all_departments):
+    found = extract(sentence)
+    assert len(found) == 1
+    assert {a.department for a in found[0].assignees} == codes
+    assert found[0].all_departments is all_departments
+
+
+def test_the_name_of_a_chair_does_not_swallow_the_case_marker():
+    found = extract("अतिरिक्त जिला कलक्टर श्री किशोर कुमार ने अधिकारियों को निर्देश दिए कि वे लक्ष्य "
+                    "अर्जित करें।")
+    assert len(found) == 1 and found[0].assignees == ()
+    found = extract("जिलाधिकारी ने जिला समाज कल्याण अधिकारी श्री राम निगम को पेंशन बांटने के निर्देश दिए।")
+    assert [a.department for a in found[0].assignees] == ["SOCIAL_WELFARE"]
+
+
+def test_a_corporation_named_after_a_department_is_an_office_to_map():
+    found = extract("उन्होंने अनुसूचित जाति विकास निगम को लक्ष्य पूरा करने के निर्देश दिए।")
+    assert [(a.mention, a.department) for a in found[0].assignees] == [
+        ("अनुसूचित जाति विकास निगम", None)]
+    found = extract("कार्यपालक अभियंता, लोक स्वास्थ्य अभियंत्रण को नलकूप ठीक कराने का आदेश दिया गया।")
+    assert [a.department for a in found[0].assignees] == ["JAL_NIGAM"]

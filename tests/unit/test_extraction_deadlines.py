@@ -48,6 +48,11 @@ def due(sentence: str, meeting: date | None = MEETING, next_meeting: date | None
         ("अगली बैठक से पूर्व", NEXT),
         ("तत्काल", MEETING),
         ("तुरंत", MEETING),
+        ("इस माह", date(2026, 3, 31)),
+        ("इसी माह में", date(2026, 3, 31)),
+        ("इसी वर्ष", date(2026, 12, 31)),
+        ("चालू वित्तीय वर्ष में", date(2026, 3, 31)),
+        ("वित्तीय वर्ष 2025-26 में", date(2026, 3, 31)),
     ],
 )
 def test_hindi_deadlines(phrase, expected):
@@ -237,3 +242,32 @@ def test_a_drive_throughout_a_month_is_due_at_its_end():
 def test_within_the_same_period_takes_the_deadline_before(text):
     found = extract(text, meeting_date=MEETING)
     assert [c.due_date for c in found] == [date(2026, 3, 20), date(2026, 3, 20)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The DC directed the BSA to finish the survey within this month.", date(2026, 3, 31)),
+        ("The DC directed the BSA to spend the grant in the current financial year.",
+         date(2026, 3, 31)),
+        ("The DC directed the BSA to open the hostels by the end of this year.",
+         date(2026, 12, 31)),
+        ("उन्होंने कहा कि सभी पदाधिकारी बैठक की कार्यवाही नोट कर सोमवार को अवगत कराएं।",
+         date(2026, 3, 16)),
+        ("उन्होंने इस माह की 25 तारीख तक रिपोर्ट देने के निर्देश दिए।", date(2026, 3, 25)),
+    ],
+)
+def test_this_month_this_year_the_financial_year_and_a_day_to_report(sentence, expected):
+    assert due(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "सोमवार को आयोजित बैठक में जिलाधिकारी ने सड़कों की मरम्मत कराने के निर्देश दिए।",
+        "उन्होंने कहा कि इस वर्ष के लक्ष्य के अनुसार सर्वे करें।",
+        "उन्होंने कहा कि इस माह में अब तक हुई प्रगति के आधार पर सर्वे करें।",
+    ],
+)
+def test_a_day_or_period_that_only_names_when_something_happened_is_no_deadline(sentence):
+    assert due(sentence)[0] is None

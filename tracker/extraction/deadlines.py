@@ -275,11 +275,20 @@ def _named_month_end(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
     return True, _month_end(year, month)
 
 
-def _fy_end(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
+def _fy_end(m: re.Match | _Merged, ctx: _Context) -> tuple[bool, date | None]:
+    first = m.groupdict().get("fy") and m.group("fy")
+    if first:  # "वित्तीय वर्ष 2020-21": the year ends on 31 March 2021
+        return True, date(int(first) + 1, 3, 31)
     if ctx.meeting is None:
         return True, None
     year = ctx.meeting.year if ctx.meeting.month <= 3 else ctx.meeting.year + 1
     return True, date(year, 3, 31)
+
+
+def _year_end(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
+    if ctx.meeting is None:
+        return True, None
+    return True, date(ctx.meeting.year, 12, 31)
 
 
 def _next_meeting(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
@@ -377,6 +386,10 @@ def _day_of_month(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
 _Handler = Callable[[re.Match, _Context], tuple[bool, date | None]]
 _I = re.IGNORECASE
 #: (pattern, handler, base priority, whether the phrase needs a "by/तक" marker to count as 3)
+#: "इस माह की", "इस वर्ष में अब तक हुई": the period something belongs to or happened in
+_NOT_PAST = (r"(?!\s+(?:की|के|का|अब\s+तक|हुई|हुए|हुआ|में\s+(?:अब\s+तक|हुई|हुए|हुआ))"
+             r"(?![\u0900-\u0963\u0971-\u097F]))")
+
 _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)"),
      _numeric, 1, True),
@@ -424,11 +437,22 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(_L + r"(?:(?:इसी|इस|चालू|वर्तमान)\s+|(?P<next>अगले|आगामी)\s+)?(?:माह|महीने|मास)\s+"
                 r"(?:के\s+)?(?:अंत|अन्त|आखिर|अंतिम\s+सप्ताह)\s*(?:तक)?" + _R
                 + r"|\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|the\s+current|current|"
-                r"(?P<next2>next))\s+month\b|\bmonth[- ]end\b", _I),
+                r"(?P<next2>next))\s+month\b|\bmonth[- ]end\b"
+                # "इस माह पूर्ण किया जाना सुनिश्चित करें", "within this month": by its last day
+                + "|" + _L + r"(?:इसी|इस|चालू|वर्तमान)\s+(?:माह|महीने|मास)(?:\s+(?:में|तक|के\s+(?:भीतर|"
+                r"अंदर|अन्दर)))?" + _NOT_PAST + _R
+                + r"|\b(?:within|during|by|in)\s+(?:this|the\s+current)\s+month(?:\s+itself)?\b",
+                _I),
      lambda m, c: _month_end_rel(_Merged(m, "next"), c), 2, False),
     (re.compile(r"(?:वित्तीय\s+वर्ष|financial\s+year|\bFY)\s*(?:के\s+)?(?:अंत|अन्त|end)|"
-                r"\bend\s+of\s+(?:the\s+|this\s+|current\s+)?(?:financial\s+year|FY)\b", _I),
-     _fy_end, 2, False),
+                r"\bend\s+of\s+(?:the\s+|this\s+|current\s+)?(?:financial\s+year|FY)\b"
+                # "वित्तीय वर्ष 2020-21 में निर्धारित लक्ष्य", "in the current financial year"
+                + "|" + _L + r"(?:(?:इसी|इस|चालू|वर्तमान)\s+)?वित्तीय\s+वर्ष\s*"
+                r"(?:(?P<fy>\d{4})\s*[-/–]\s*(?:\d{4}|\d{2}))?\s*(?:में|तक|के\s+(?:भीतर|अंदर|दौरान))"
+                + _R + r"|\b(?:in|during|within|by)\s+(?:the\s+)?(?:current\s+|this\s+)?"
+                r"(?:financial\s+year|FY)(?:\s*,?\s*(?P<fy2>\d{4})\s*[-/–]\s*(?:\d{4}|\d{2}))?",
+                _I),
+     lambda m, c: _fy_end(_Merged(m, "fy"), c), 2, False),
     (re.compile(_L + r"(?:अगली|आगामी|अगले)\s+(?:समीक्षा\s+)?(?:बैठक|मीटिंग)\s*(?:से\s+(?:पूर्व|पहले)|"
                 r"के\s+(?:पूर्व|पहले)|तक|में)" + _R
                 + r"|\b(?:before|by|prior\s+to|ahead\s+of|till|until|in|for)\s+(?:the\s+)?next\s+"
@@ -452,7 +476,10 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
     (re.compile(r"\b(?:by|before|till|until|on\s+or\s+before|latest\s+by)\s+(?:the\s+)?"
                 r"(?:coming\s+|next\s+)?(?P<wd>" + _WEEKDAY + r")\b" + "|" + _L
                 + r"(?:(?:आगामी|अगले|आने\s+वाले)\s+)?(?P<wd2>" + _WEEKDAY + r")\s*(?:तक|से\s+पूर्व|"
-                r"से\s+पहले|को\s+सायं|शाम)" + _R, _I), lambda m, c: _weekday(_Merged(m, "wd"), c),
+                r"से\s+पहले|को\s+सायं|शाम|"
+                # "सोमवार को अवगत कराएं": the report is due that day
+                r"को(?=\s+(?:अवगत|प्रस्तुत|उपलब्ध|उपस्थित|सूचित|भेजें|जमा|रिपोर्ट)))" + _R, _I),
+     lambda m, c: _weekday(_Merged(m, "wd"), c),
      2, False),
     (re.compile(r"\b(?:by|before|till|until|on\s+or\s+before|latest\s+by)\s+(?:the\s+)?"
                 r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?:\s+(?:day\s+)?(?:of\s+)?(?P<which>this|the\s+current|"
@@ -462,6 +489,11 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
                 r"(?:माह|महीने|मास)\s+की\s+)?"
                 r"(?P<d2>\d{1,2})\s*(?:तारीख|तिथि)\s+(?:तक|से\s+पूर्व|से\s+पहले)" + _R, _I),
      lambda m, c: _day_of_month(_Merged(m, "d", "which"), c), 2, False),
+    # "उन्हें इसी वर्ष अमल में लाएं", "by the end of this year": by 31 December
+    (re.compile(_L + r"(?:इसी|इस|चालू|वर्तमान)\s+(?:वर्ष|साल)(?:\s+(?:में|तक|के\s+(?:भीतर|अंदर|"
+                r"अंत\s+तक)))?" + _NOT_PAST + _R
+                + r"|\b(?:(?:by\s+)?the\s+end\s+of|within|during|by)\s+(?:this|the\s+current)\s+"
+                r"(?:calendar\s+)?year\b", _I), _year_end, 2, False),
 )
 
 
@@ -516,6 +548,7 @@ _KEYS: tuple[tuple[str, ...] | re.Pattern, ...] = (
     ("सप्ताह",),
     tuple(_WEEKDAYS),
     re.compile(r"\d\s*(?:st|nd|rd|th|तारीख|तिथि)", re.IGNORECASE),
+    ("वर्ष", "साल", "year"),
 )
 assert len(_KEYS) == len(_PATTERNS)
 _BARE_PERIOD = re.compile(

@@ -184,10 +184,12 @@ def _bare_name(alias: str) -> str | None:
 
 
 _ALL_HI = re.compile(
-    _LEFT + r"(?:(?:सभी|समस्त|सब|विभिन्न)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|जनपद|जिला|जिले|जनपदीय|"
+    _LEFT + r"(?:(?:सभी|समस्त|सब|विभिन्न|जितने\s+भी)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|"
+    r"जनपद|जिला|जिले|जनपदीय|"
     r"विभागीय|रेखीय|अन्य|स्तरीय|के|स्तर|प्रमुख|नामित|नोडल|जनपद\s+स्तरीय|जिला\s+स्तरीय)\s+)*"
     r")"
-    r"(?:विभागाध्यक्षों|विभागाध्यक्ष|विभागों|विभाग|अधिकारियों|अधिकारीगण|अधिकारी|अफसरों|अफसर|"
+    r"(?:विभागाध्यक्षों|विभागाध्यक्ष|विभागों|विभाग|अधिकारियों|अधिकारीगण|अधिकारी|पदाधिकारियों|"
+    r"पदाधिकारीगण|पदाधिकारी|अफसरों|अफसर|"
     r"सदस्यों|सदस्य|कर्मचारियों|कर्मचारी|एजेंसियों|इकाइयों|हितधारकों)" + _RIGHT
 )
 _ALL_EN = re.compile(
@@ -216,6 +218,9 @@ _HI_HEADS = (
     "समिति|समितियों|संस्था|संस्थाओं|टास्क\\s+फोर्स|निकाय|निकायों|प्रभारियों|एजेंसियों|एजेंसी|"
     "ठेकेदारों|ठेकेदार|सेल"
 )
+#: the heads of bodies that a department's word only names: "विकास निगम", "Housing Board"
+_CORPORATION = re.compile(r"(?:निगम|बोर्ड|Corporation|Board|Society|Bank)s?" + _RIGHT + r"[\s,]*$",
+                          re.IGNORECASE)
 _HI_OFFICE = re.compile(
     _LEFT + r"((?:[\u0900-\u0963\u0971-\u097F]+\s+){0,3})(" + _HI_HEADS + r")" + _RIGHT
     + r"(?:\s*,?\s*([\u0900-\u0963\u0971-\u097F]+(?:\s+[\u0900-\u0963\u0971-\u097F]+){0,2})"
@@ -322,7 +327,7 @@ class Directory:
                 continue
             for match in regex.finditer(text, start, end):
                 found.append(Mention(match.start(), match.end(), None, "all"))
-        known = _resolve(found)
+        known = _of_one_department(text, _resolve(found))
         extra: list[Mention] = []
         for match in m.bare_list_re.finditer(text, start, end):
             for item in m.bare_item_re.finditer(text, match.start(), match.end()):
@@ -346,11 +351,12 @@ class Directory:
                 mention.kind == "unknown" and (_precedes_known(text, mention, known)
                                                or _follows_known(text, mention, known))
             ):
-                # "उप निदेशक कृषि", "Deputy Director, Social Welfare": the office names its department
+                # "उप निदेशक कृषि", "Deputy Director, Social Welfare": the office names its
+                # department; a corporation's name does not ("अनुसूचित जाति विकास निगम")
                 codes = {m.bare.get(canonical(b.group()).lower())
                          for b in m.bare_item_re.finditer(text, mention.start, mention.end)}
                 codes.discard(None)
-                if len(codes) == 1:
+                if len(codes) == 1 and not _CORPORATION.search(text, mention.start, mention.end):
                     mention = Mention(mention.start, mention.end, codes.pop(), "dept")
                 result.append(mention)
         result.sort(key=lambda x: x.start)
@@ -510,6 +516,31 @@ def _follows_known(text: str, mention: Mention, known: list[Mention]) -> bool:
     अधिशासी अभियंता"), which then stands for it."""
     return any(k.kind == "dept" and k.end <= mention.start and mention.start - k.end <= 45
                and _OF_KNOWN.fullmatch(text, k.end, mention.start) for k in known)
+
+
+_ALL_OF_HI = re.compile(r"\s*(?:के|की)\s*")
+_ALL_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+#: the district's whole administration: all its officers are all departments
+_WHOLE = re.compile(r"(?:जिला|जनपद)\s+प्रशासन|district\s+administration", re.IGNORECASE)
+
+
+def _of_one_department(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop "all officers" that belong to one department: "स्वास्थ्य विभाग के सभी अधिकारियों",
+    "all the officers of the Health Department" address that department alone. All officers of
+    the district administration are all departments."""
+    if not any(m.kind == "all" for m in found):
+        return found
+    dropped: set[int] = set()
+    for i, m in enumerate(found):
+        if m.kind != "all":
+            continue
+        for k, glue in ((i - 1, _ALL_OF_HI), (i + 1, _ALL_OF_EN)):
+            if not 0 <= k < len(found) or found[k].kind != "dept":
+                continue
+            dept = found[k]
+            if glue.fullmatch(text[dept.end:m.start] if k < i else text[m.end:dept.start]):
+                dropped.add(k if _WHOLE.fullmatch(text, dept.start, dept.end) else i)
+    return [m for i, m in enumerate(found) if i not in dropped]
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
