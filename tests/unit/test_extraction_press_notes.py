@@ -607,3 +607,60 @@ def test_the_sha_of_old_fonts_in_the_word_for_direction():
     found = _one("बैठक में उन्होंने निदेष दिया कि कार्यालय के नाम का बोर्ड जल्द से जल्द लगाया जाय।")
     assert found.reason.startswith("cue 'निदेष दिया'")
     assert fold("उप निदेषक, विशेष").text == "उप निदेशक, विशेष"
+
+
+def test_a_list_of_offices_after_an_office_with_its_qualifier():
+    found = _one("Setia asked officials of Public Works Department, National Highways Authority of "
+                 "India and Haryana State Agricultural Marketing Board to get roads repaired.")
+    assert [(a.mention, a.department) for a in found.assignees] == [
+        ("Public Works Department", "PWD"), ("National Highways Authority of India", None),
+        ("Haryana State Agricultural Marketing Board", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "She asked the officials at the control room to be alert to receive calls from the public.",
+    "BDOs were tasked with daily monitoring of muster rolls.",
+    "He further said the authorities concerned must ensure that no vehicle is overloaded.",
+    "Calling upon the officials to ensure the timely completion of projects, he said delays hurt.",
+    "He also called for updating the data on sand stock across the state.",
+    "Alternate arrangements for water sources should be immediately made, he said.",
+])
+def test_more_english_ways_of_giving_a_task(text):
+    _one(text)
+
+
+def test_a_sentence_wrapped_onto_a_line_that_starts_in_lower_case_stays_whole():
+    text = ("He directed the officers of the revenue department to keep a watchful\n"
+            "eye on government land in their areas.")
+    found = _one(text)
+    assert found.text == text and _codes(found) == {"REVENUE"}
+
+
+def test_a_list_led_by_a_review_of_the_last_meeting_and_then_new_orders_holds_orders():
+    text = ("After reviewing the work stipulated in the last meeting, the Chief Minister made the "
+            "following reiterations:\n"
+            "1) Salary of the school staff be immediately released.\n"
+            "2) 500 unemployed youth to be imparted skill training within two years.\n"
+            "3) Officers of the level of Special Secretary to visit the districts once in two "
+            "months.")
+    found = extract(text, meeting_date=MEETING)
+    assert [c.due_date for c in found] == [MEETING, date(2028, 6, 4), None]
+
+
+def test_a_period_behind_the_meeting_is_no_deadline():
+    found = _one("उन्होंने पिछले दो वर्षों में हुए कार्यों का सत्यापन 15 दिन में करने के निर्देश दिए।")
+    assert found.due_date == date(2026, 6, 19)
+
+
+@pytest.mark.parametrize("text", [
+    "Databank of the schemes of all Government Departments should be prepared on priority.",
+    "विभिन्न विभागों के लंबित कार्यों को समयबद्ध तरीके से पूरा करने का निर्देश दिया गया।",
+])
+def test_what_belongs_to_all_departments_does_not_address_them(text):
+    found = _one(text)
+    assert not found.all_departments
+
+
+def test_the_officers_of_all_departments_are_all_departments():
+    assert _one("He directed the heads of all departments to submit reports.").all_departments
+    assert _one("सभी विभागों के अधिकारी रिपोर्ट दें।").all_departments

@@ -106,6 +106,17 @@ _EN_FORUM_BEFORE = re.compile(
 _SUCH_AS = re.compile(r"\s*,?\s*(?:like|such\s+as|viz\.?|namely|i\.e\.|जैसे|यथा)\s*,?\s*(?:the\s+)?",
                       re.IGNORECASE)
 _EN_IN_BEFORE = re.compile(r"\b(?:in|across|among|within)\s+$", re.IGNORECASE)
+#: a thing that belongs to all departments, not their officers: "Databank of employees of all
+#: Government Departments", "विभिन्न विभागों के लंबित कार्यों को"
+_EN_THING_OF_BEFORE = re.compile(
+    r"\b(?!(?:officers|officials|heads|representatives|staff|secretaries|chiefs|officer|head|"
+    r"representative|secretary|chief|members|member|engineers|employees|staff))[a-z]+\s+"
+    r"of\s+(?:the\s+)?$", re.IGNORECASE)
+_HI_THING_OF_AFTER = re.compile(
+    r"\s+(?:के|की|का)\s+(?!(?:सभी\s+)?(?:अधिकारियों|अधिकारी|अधिकारीगण|पदाधिकारियों|पदाधिकारी|"
+    r"कर्मचारियों|कर्मचारी|प्रमुखों|प्रमुख|प्रतिनिधियों|प्रतिनिधि|अफसरों|अफसर|अभियंताओं|अभियंता|"
+    r"प्रभारियों|प्रभारी|नोडल|जिला\s+स्तरीय|विभागाध्यक्षों|विभागाध्यक्ष)(?![\u0900-\u0963\u0971-\u097F]))"
+    r"[\u0900-\u0963\u0971-\u097F]")
 #: local bodies, which are also the places they govern
 _PLACES = frozenset(("URBAN_DEV", "PANCHAYATI_RAJ"))
 _HI_PLACE_AFTER = re.compile(
@@ -136,7 +147,9 @@ def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role
             continue
         if _HI_HALL_AFTER.match(after) or (latin and _EN_FORUM_BEFORE.search(before)) or (
                 m.code in _PLACES and _HI_PLACE_AFTER.match(after)) or (
-                m.kind == "all" and latin and _EN_IN_BEFORE.search(before)):
+                m.kind == "all" and (latin and (_EN_IN_BEFORE.search(before)
+                                                or _EN_THING_OF_BEFORE.search(before))
+                                     or hindi and _HI_THING_OF_AFTER.match(after))):
             # "जिला परिषद सभागार में", "a meeting of the District Disaster Management Authority",
             # "नगरीय निकाय और ग्रामीण क्षेत्रों में", "posts in various departments": where, not who
             r.role = "aside"

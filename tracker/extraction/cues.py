@@ -99,10 +99,14 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          r"\bto\s+[a-z]", 0.85,
          "asked", "request", "urge", "told", "exhort", "remind", "task", "entrust", flags=_I),
     _cue("en asked to",
-         r"\b(?:called\s+upon|impressed\s+upon|appealed\s+to|requests?\s+(?:the|all)|"
+         r"\b(?:(?:called|calling)\s+upon|impressed\s+upon|appealed\s+to|requests?\s+(?:the|all)|"
          r"(?:stressed|emphasi[sz]ed|insisted)\s+(?:up)?on\s+(?:the\s+)?[^.;।]{0,80}?\bto\s+[a-z]|"
-         r"laid\s+(?:stress|emphasis)\s+on\s+[^.;।]{0,80}?\bto\s+[a-z])", 0.8,
-         "called", "impressed", "appealed", "request", "stressed", "emphasi", "insisted", "laid",
+         r"laid\s+(?:stress|emphasis)\s+on\s+[^.;।]{0,80}?\bto\s+[a-z]|"
+         # "BDOs were tasked with daily monitoring of muster rolls"
+         r"(?:tasked|entrusted)\s+with\s+(?:the\s+)?[a-z])", 0.8,
+         "called", "calling", "impressed", "appealed", "request", "stressed", "emphasi", "insisted",
+         "laid",
+         "tasked", "entrusted",
          flags=_I),
     _cue("en desired",
          r"\b(?:desired|desires)\s+that\b|\b(?:desired|desires)\s+(?:the\s+|all\s+)?[^.;।]{0,60}?"
@@ -118,7 +122,10 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          r"coordination|verification|review|updated|status)\b"
          # "called for evaluation of the school buildings": a task named by its noun
          r"|\bcalled\s+for\s+(?!(?:a\s+|the\s+)?meeting)(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?"
-         r"[a-z]{3,}(?:tion|ment|sal|ance|ence)\s+of\b", 0.75, "asked", "called", flags=_I),
+         r"[a-z]{3,}(?:tion|ment|sal|ance|ence)\s+of\b"
+         # "called for updating the data on sand stock"
+         r"|\b(?:asked|called)\s+for\s+(?!holding\b|convening\b)[a-z]{3,}ing\s+(?:the\s+|of\s+)?[a-z]",
+         0.75, "asked", "called", flags=_I),
     _cue("en advised to",
          r"\b(?:advised|encouraged|sensiti[sz]ed|suggested)\b(?:[^.;।]|" + _TITLE_DOT + r"){0,160}?"
          r"\bto\s+[a-z]", 0.75,
@@ -153,7 +160,7 @@ _EN_MODAL = re.compile(
     r"may\s+(?!be\b|have\b|not\b|also\s+be\b|well\b|help\b|lead\b|result\b|affect\b|cause\b|"
     r"benefit\b|come\b|arise\b|occur\b|happen\b|need\b|get\s+affected)[a-z]{3,}|"
     r"(?:is|are)\s+to\s+(?!be\s+noted)[a-z]+|(?:has|have)\s+to\s+[a-z]+|needs?\s+to(?=\s+be\b)|needs?\s+to\s+[a-z]+)\b"
-    r"(?!\s+be\s+noted)(?P<passive>\s+(?:also\s+)?be\s+[a-z]+)?",
+    r"(?!\s+be\s+noted)(?P<passive>\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+)?",
     _I,
 )
 #: how a past participle ends ("submitted", "drawn", "sent", "laid")
@@ -183,7 +190,8 @@ _RECORD = re.compile(
 _PUBLIC = re.compile(
     r"\b(?:the\s+)?(?:youth|people|public|citizens|residents|villagers|parents|students|farmers|"
     r"general\s+public|community|masses|voters|women|devotees|consumers|traders|shopkeepers|"
-    r"motorists|commuters|tourists|pilgrims|householders|road\s+users|fishermen|fisherfolk)\b|"
+    r"motorists|commuters|tourists|pilgrims|householders|road\s+users|fishermen|fisherfolk|"
+    r"peasantry|farming\s+community)\b|"
     + _L
     + r"(?:युवाओं|युवा|लोगों|जनता|जनमानस|नागरिकों|आमजन|ग्रामीणों|अभिभावकों|छात्रों|किसानों|मतदाताओं|"
     r"श्रद्धालुओं|जनसामान्य|आमजनमानस|क्षेत्रवासियों|जनपदवासियों|ग्रामवासियों|नगरवासियों|अभिभावकगण|"
@@ -192,6 +200,7 @@ _PUBLIC = re.compile(
     _I,
 )
 #: cues that also serve to appeal to the public ("urged the people to", "जनता से अनुरोध किया")
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|all|a|an|every|each|his|her|their|its)\b)[a-z]", _I)
 _APPEALS = ("en asked to", "en advised to", "hi appeal verb", "hi request", "hi expectation")
 #: the public as the subject of a passive appeal ("Residents were also urged to")
 _PUBLIC_PASSIVE = re.compile(
@@ -213,7 +222,7 @@ _EN_STRESSED_THAT = re.compile(
 #: officials in general as the subject of an obligation: "officials should respond to grievances"
 _EN_OFFICIALS_MUST = re.compile(
     r"\b(?:government\s+|district\s+|field\s+|the\s+)?(?:concerned\s+)?"
-    r"(?:officials|officers|employees|departments)(?:\s+concerned)?\s+"
+    r"(?:officials|officers|employees|departments|authorities)(?:\s+concerned)?\s+"
     r"(?:also\s+)?(?:should|must|shall|have\s+to|need\s+to)\s+(?:also\s+)?"
     r"(?!be\s+(?:noted|aware|commended|appreciated)\b)[a-z]{2,}", _I)
 _EN_PASSIVE = re.compile(r"\bbe\s+[a-z]*" + _PARTICIPLE_END + r"\b", _I)
@@ -317,7 +326,7 @@ _AS_DIRECTED = re.compile(
 )
 
 _SAID_THAT = re.compile(r"\b(?:added|said|stated|directed|stressed|emphasi[sz]ed)\s+that\b", _I)
-_PLUPERFECT = re.compile(r"\bhad\s+(?:also\s+|earlier\s+|already\s+)?$", _I)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:also\s+|earlier\s+|already\s+)?(?:been\s+)?$", _I)
 #: directions given without saying what they are
 _VAGUE = re.compile(
     _L + r"(?:आवश्यक|जरूरी|जरुरी|उचित|सख्त|कड़े|कडे|अहम|विस्तृत|कई|महत्वपूर्ण|अनेक|निम्नलिखित|निम्न)\s+"
@@ -400,6 +409,11 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
         if strong.label in _APPEALS and not has_mention:
             window = (text[strong.start:min(end, strong.end + 40)] if strong.label.startswith("en")
                       else text[max(start, strong.start - 80):strong.start])
+            if strong.label.startswith("en"):
+                # who is asked stands before the verb asked of them: "asked the officials to be
+                # alert to receive calls from the public" asks the officials
+                infinitive = _INFINITIVE.search(window, 6)
+                window = window[:infinitive.start()] if infinitive else window
             if _PUBLIC.search(window) or _PUBLIC_PASSIVE.search(text, max(start, strong.start - 60),
                                                                   strong.start):
                 return None  # an appeal to the public, not a directive to a department
@@ -460,7 +474,7 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
                                                        stressed.end() + 20)):
         return Cue(stressed.start(), stressed.end(), "en 'stressed that' + modal", 0.75)
     officials = (_EN_OFFICIALS_MUST.search(text, start, end)
-                 if "offic" in low or "depart" in low else None)
+                 if "offic" in low or "depart" in low or "authorit" in low else None)
     if officials:
         return Cue(officials.start(), officials.end(), "en officials + modal", 0.7)
     to_be = _EN_TO_BE.search(text, start, end) if "to be" in low else None

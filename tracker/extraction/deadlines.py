@@ -52,6 +52,7 @@ _UNITS = {
     "fortnight": 15, "पखवाडे": 15, "पखवाडा": 15, "पखवारे": 15, "पखवारा": 15,
     "month": 30, "months": 30, "माह": 30, "महीने": 30, "महीनों": 30, "मास": 30,
     "hour": 0, "hours": 0, "hrs": 0, "घंटे": 0, "घंटों": 0, "घण्टे": 0,
+    "year": 365, "years": 365, "वर्ष": 365, "वर्षों": 365, "साल": 365,
 }
 _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
 
@@ -231,7 +232,16 @@ def _response_time(m: re.Match, unit: str) -> bool:
                       or _HI_ANY_BEFORE.search(before) is not None)
 
 
+#: a period that lies behind the meeting or comes round again: "पिछले दो वर्षों में", "in the last
+#: 15 days", "once in two months"
+_PAST_OR_EVERY = re.compile(
+    r"(?:(?<![\u0900-\u0963\u0971-\u097F])(?:पिछले|विगत|गत|बीते|हर|प्रत्येक)|\b(?:last|past|previous|once|"
+    r"every))\s+(?:in\s+|the\s+)?$", re.IGNORECASE)
+
+
 def _relative(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
+    if _PAST_OR_EVERY.search(m.string, max(0, m.start() - 20), m.start()):
+        return False, None
     if _OF_EVENT.match(m.string, m.end()) or _response_time(m, m.group("u").lower()):
         return True, None
     raw = (m.group("n") or "one").lower()
@@ -242,6 +252,8 @@ def _relative(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
     days = _UNITS[unit]
     if unit in ("month", "months", "माह", "महीने", "महीनों", "मास"):
         return True, _add_months(ctx.meeting, count)
+    if days == 365:
+        return True, _add_months(ctx.meeting, 12 * count)
     if days == 0:
         return True, ctx.meeting + timedelta(days=-(-count // 24))
     if unit == "fortnight":

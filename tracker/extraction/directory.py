@@ -244,8 +244,11 @@ _EN_HEADS = (
 )
 _EN_OFFICE = re.compile(
     r"((?:(?:[A-Z][\w&.'-]*|of|and|&|for)\s+){0,5})(" + _EN_HEADS + r")s?\b"
-    r"(?:\s*,\s*([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})|\s+\(([A-Z][\w&.-]*)\)|"
-    r"\s+of\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:and\s+)?[A-Z][\w&-]*){0,3}))?"
+    # "Executive Engineer, Transco"; not the next office of a list ("..., National Highways
+    # Authority")
+    r"(?:\s*,\s*(?!(?:[A-Z][\w&-]*\s+){0,2}(?:" + _EN_HEADS + r")s?\b)"
+    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})|\s+\(([A-Z][\w&.-]*)\)|"
+    r"\s+of\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:and\s+)?[A-Z][\w&-]*){0,3})(?![\w&-])(?!\s+[A-Z]))?"
 )
 #: an acronym the directory does not know, named by its staff: "DPCC officials", "NHAI engineers"
 _EN_ACRONYM_STAFF = re.compile(

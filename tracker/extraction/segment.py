@@ -386,13 +386,19 @@ def _breaks(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
         return True
     if _SOFT_END.search(a) or _FUNCTION_END.search(a):
         return False
+    if b[:1].isascii() and b[:1].islower():
+        return False  # "... to keep a watchful\neye in their areas.": a wrapped sentence
     return len(a) < 0.6 * len(b) and len(a) < 100
 
 
 def _context_of(heading: str, previous: str) -> str:
-    if _REPORT_HEAD.search(heading):
+    report = [m.start() for m in _REPORT_HEAD.finditer(heading)]
+    decision = [m.start() for m in _DECISION_HEAD.finditer(heading)]
+    # "After reviewing the last meeting's work, the CM made the following reiterations:": what
+    # the heading ends on names the list
+    if report and (not decision or report[-1] > decision[-1]):
         return "report"
-    if _DECISION_HEAD.search(heading):
+    if decision:
         return "decision"
     return previous if previous == "decision" and heading.strip().endswith(":") else ""
 
@@ -421,7 +427,10 @@ def _mark_titles(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> N
             continue
         if kinds[idx] not in ("text", "item") or _TERMINAL_END.search(line):
             break
-        if _SOFT_END.search(line) or _FUNCTION_END.search(line):
+        following = (text[lines[nonblank[count + 1]][0]:lines[nonblank[count + 1]][1]].lstrip()
+                     if count + 1 < len(nonblank) else "")
+        if _SOFT_END.search(line) or _FUNCTION_END.search(line) or (
+                following[:1].isascii() and following[:1].islower()):
             break  # a sentence wrapped onto the next line, not a title
         if count >= 4 or len(line) > 200 or count + 1 >= len(nonblank):
             break
