@@ -664,3 +664,45 @@ def test_what_belongs_to_all_departments_does_not_address_them(text):
 def test_the_officers_of_all_departments_are_all_departments():
     assert _one("He directed the heads of all departments to submit reports.").all_departments
     assert _one("सभी विभागों के अधिकारी रिपोर्ट दें।").all_departments
+
+
+AGENDA = """**Members present:**
+
+1. Shri A. Lal, SP CID (Crime).
+2. Smt B. Deng, General Manager, RBI.
+
+The following points were discussed.
+
+1. **Functioning of cameras in ATMs :-**
+
+The RBI was requested to furnish the following data :-
+
+1. How many ATMs are installed in the State?
+2. How many cameras are working?
+
+**(Action :- RBI)**
+
+2. **Database of cases :-**
+
+1. It was decided that status of all cases should be compiled.
+2. Previous records should be scrutinized.
+3. All possible routes of the notes should be established.
+
+**(Action: SP CID (Crime))**
+"""
+
+
+def test_an_action_line_of_its_own_closes_the_list_of_its_agenda_point():
+    found = extract(AGENDA, meeting_date=MEETING)
+    assert [c.text.split()[:3] for c in found] == [
+        ["The", "RBI", "was"], ["It", "was", "decided"], ["Previous", "records", "should"],
+        ["All", "possible", "routes"]]
+    assert [a.mention for a in found[0].assignees] == ["RBI"]
+    assert all(_codes(c) == {"POLICE"} for c in found[1:])
+
+
+def test_an_action_line_right_after_an_item_is_for_that_item_only():
+    text = ("1. The BSA shall enrol the children.\n(Action: BSA)\n"
+            "2. The CMO shall hold health camps.\n(Action: CMO)\n")
+    assert [_codes(c) for c in extract(text, meeting_date=MEETING)] == [
+        {"BASIC_EDU"}, {"HEALTH"}]

@@ -104,7 +104,7 @@ BUILTIN_DEPARTMENTS: tuple[DepartmentEntry, ...] = (
     _d("POLICE", "Police Department", "पुलिस विभाग",
        "Police Inspector", "होमगार्ड", "Home Guards",
        "Police", "Superintendent of Police", "Senior Superintendent of Police",
-       "Superintendents of Police",
+       "Superintendents of Police", "CID", "Crime Branch",
        "Additional Superintendent of Police", "SP", "SSP", "ASP", "Commissioner of Police",
        "Deputy Commissioner of Police", "DCP", "Station House Officer", "SHO",
        "Anti Human Trafficking Unit", "AHTU", "Traffic Police", "Circle Officer",

@@ -96,7 +96,7 @@ def extract(text: str, *, meeting_date: date | None = None, directory: Directory
             labels[seg.unit] = _item_label(ft, seg.start)
         if seg.kind == "action":
             _action_line(ft, seg, previous, drafts, directory, meeting_date, next_meeting_date,
-                         labels)
+                         labels, _list_before(ft, segments, k))
         elif seg.context == "table" and seg.kind == "table":
             _table_row(ft, seg, drafts, directory, meeting_date, next_meeting_date)
         elif (_FOLLOW_UP.match(ft, seg.start, seg.end) and drafts
@@ -546,9 +546,36 @@ def _distribute(ft: str, seg: Segment, drafts: list[_Draft], mentions: list[Ment
     return True
 
 
+#: the end of an agenda point's heading: "4. **Miscellaneous :-**", "Database of FICN cases:"
+_AGENDA_HEAD = re.compile(r":\s*[-–]?[\s*]*$")
+_LEADS_TO_LIST = re.compile(r"[\s*]*:")
+
+
+def _list_before(ft: str, segments: list[Segment], k: int
+                 ) -> tuple[list[Segment], Segment | None]:
+    """Return the list items an "(Action: X)" paragraph of its own closes (the items before it
+    back to the agenda point's heading or anything that is not an item) and the sentence that
+    leads to them ("RBI was requested to furnish the following data :-"), if any."""
+    if k == 0 or segments[k - 1].kind != "item" or "\n\n" not in ft[segments[k - 1].end:
+                                                                 segments[k].start]:
+        return [], None
+    items: list[Segment] = []
+    lead: Segment | None = None
+    for seg in reversed(segments[:k]):
+        if seg.kind != "item" or _AGENDA_HEAD.search(ft, max(seg.start, seg.end - 8), seg.end):
+            if seg.kind == "sentence" and (_AGENDA_HEAD.search(ft, max(seg.start, seg.end - 8),
+                                                              seg.end)
+                                           or _LEADS_TO_LIST.match(ft, seg.end)):
+                lead = seg
+            break
+        items.append(seg)
+    return (items, lead) if len(items) > 1 else ([], None)
+
+
 def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_Draft],
                  directory: Directory, meeting: date | None, next_meeting: date | None,
-                 labels: dict[int, str] | None = None) -> None:
+                 labels: dict[int, str] | None = None,
+                 block: tuple[list[Segment], Segment | None] | None = None) -> None:
     """Attach an "Action by: X" line to the item before it, or propose an "ACTION: ..." line."""
     body = max(seg.body, seg.start)
     mentions = with_acronyms(ft, body, seg.end, directory.mentions(ft, body, seg.end))
@@ -567,23 +594,34 @@ def _action_line(ft: str, seg: Segment, previous: Segment | None, drafts: list[_
         return
     if names_only and previous is not None:
         target = drafts[-1] if drafts and drafts[-1].segment is previous else None
+        items, lead = block or ([], None)
+        group: list[_Draft] = []
+        if target is not None and previous.inline >= 0:
+            # "decided that (a) ...; (b) ... (Action: All DCs)": the line is for every item
+            group = [d for d in drafts if d.segment.inline == previous.inline]
+        elif items:
+            # "1. ... 2. ... 3. ...\n\n(Action: SP CID)": the line closes the agenda point's list
+            group = [d for d in drafts if any(d.segment is i for i in items)]
+        if not group and lead is not None and target is None:
+            # "... requested to furnish the following data :- 1. How many ...? (Action: RBI)":
+            # the questions are what the request asks for
+            group = [d for d in drafts if d.segment is lead]
+        elif target is None:
+            cue = Cue(seg.start, body, "'Action' line after the item", 0.8)
+            if deadline is None:
+                found = find_deadlines(ft, previous.start, previous.end, meeting, next_meeting)
+                deadline = found[0] if found else None
+            target = _Draft(previous.start, seg.end, cue, [], False, "", deadline, seg)
+            drafts.append(target)
         if target is not None:
             target.end = seg.end
-            # "decided that (a) ...; (b) ... (Action: All DCs)": the line is for every item
-            inline = previous.inline
-            for d in [d for d in drafts if d.segment.inline == inline] if inline >= 0 else [target]:
-                if chosen or all_flag:
-                    d.mentions, d.all_departments = chosen, all_flag
-                    d.how = "'Action by' line"
-                if deadline is not None and d.deadline is None:
-                    d.deadline = deadline
-            return
-        cue = Cue(seg.start, body, "'Action' line after the item", 0.8)
-        if deadline is None:
-            found = find_deadlines(ft, previous.start, previous.end, meeting, next_meeting)
-            deadline = found[0] if found else None
-        drafts.append(_Draft(previous.start, seg.end, cue, chosen, all_flag, "'Action by' line",
-                             deadline, seg))
+            group = group if any(d is target for d in group) else group + [target]
+        for d in group:
+            if chosen or all_flag:
+                d.mentions, d.all_departments = chosen, all_flag
+                d.how = "'Action by' line"
+            if deadline is not None and d.deadline is None:
+                d.deadline = deadline
         return
     chosen, all_flag, how = choose(ft, body, roles(ft, body, seg.end, mentions), False)
     cue = Cue(seg.start, body, "'ACTION:' label", 0.9)

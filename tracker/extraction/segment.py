@@ -38,7 +38,8 @@ _LIST_MARKER = re.compile(
 )
 _HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*[^*\n]{1,80}\*\*[ \t]*$)")
 _ACTION_LABEL = re.compile(
-    r"[ \t]*[(\[]?(?:\*\*)?(?:ACTION(?:\s+BY)?|Action(?:\s+by|\s+point|\s+to\s+be\s+taken\s+by)?|"
+    r"[ \t]*(?:\*\*)?[(\[]?(?:\*\*)?(?:ACTION(?:\s+BY)?|"
+    r"Action(?:\s+by|\s+point|\s+to\s+be\s+taken\s+by)?|"
     r"Responsibility|Responsible|Resp\.|कार्यवाही(?:\s*हेतु)?|कार्यवाही\s+करने\s+वाले|"
     r"उत्तरदायित्व|उत्तरदायी|जिम्मेदारी)(?!\s+taken)(?:\*\*)?[ \t]*[:\-][ \t]*(?:\*\*)?[ \t]*",
 )
@@ -71,6 +72,7 @@ _REPORT_HEAD = re.compile(
     r"attendance|present(?:ees)?\s*:|कृत\s+कार्यवाही|अनुपालन|पिछली\s+बैठक|गत\s+बैठक|उपस्थिति",
     re.IGNORECASE,
 )
+_ATTENDANCE_HEAD = re.compile(r"attendance|present(?:ees)?\s*:|उपस्थिति|उपस्थित", re.IGNORECASE)
 _COLUMN_ROLES = (
     ("status", re.compile(r"status|progress|compliance|स्थिति|प्रगति|अनुपालन", re.I)),
     ("due", re.compile(r"deadline|time[\s-]*line|time[\s-]*frame|target|due|date|by\s+when|"
@@ -230,10 +232,10 @@ def segment(text: str) -> list[Segment]:
             kinds.append("table")
         elif _CHROME.fullmatch(_LIST_MARKER.sub("", stripped, count=1).strip()):
             kinds.append("chrome")
+        elif _ACTION_LABEL.match(line):
+            kinds.append("action")  # before headings: "**(Action: RBI)**" is no heading
         elif _HEADING.match(line):
             kinds.append("heading")
-        elif _ACTION_LABEL.match(line):
-            kinds.append("action")
         elif _LIST_MARKER.match(line):
             kinds.append("item")
         elif stripped.endswith(":") and len(stripped) <= 120:
@@ -245,6 +247,7 @@ def segment(text: str) -> list[Segment]:
 
     segments: list[Segment] = []
     context = ""
+    attendance = False
     unit = 0
     i = 0
     n = len(lines)
@@ -256,8 +259,11 @@ def segment(text: str) -> list[Segment]:
             continue
         if kind in ("heading", "label"):
             context = _context_of(text[s:e], context if kind == "label" else "")
+            attendance = context == "report" and _ATTENDANCE_HEAD.search(text, s, e) is not None
             i += 1
             continue
+        if kind == "text" and attendance:
+            context, attendance = "", False  # the list of who attended is over
         unit += 1
         if kind == "table":
             j = i
