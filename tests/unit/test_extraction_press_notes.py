@@ -706,3 +706,10 @@ def test_an_action_line_right_after_an_item_is_for_that_item_only():
             "2. The CMO shall hold health camps.\n(Action: CMO)\n")
     assert [_codes(c) for c in extract(text, meeting_date=MEETING)] == [
         {"BASIC_EDU"}, {"HEALTH"}]
+
+
+def test_the_offices_told_to_act_may_stand_between_the_task_and_the_verb():
+    found = _one("कलेक्टर ने नुकसान का आकलन कर आगामी सोमवार तक जानकारी प्रस्तुत करने राजस्व एवं कृषि "
+                 "विभाग के अधिकारियों को कहा।")
+    assert _codes(found) == {"REVENUE", "AGRICULTURE"} and found.due_date == date(2026, 6, 8)
+    assert extract("उन्होंने अपने विभाग के अधिकारियों को कहा।", meeting_date=MEETING) == []
