@@ -250,6 +250,8 @@ def test_within_the_same_period_takes_the_deadline_before(text):
         ("The DC directed the BSA to finish the survey within this month.", date(2026, 3, 31)),
         ("The DC directed the BSA to spend the grant in the current financial year.",
          date(2026, 3, 31)),
+        ("The DC directed the BSA to spend the grant in the financial year 2026-27.",
+         date(2027, 3, 31)),
         ("The DC directed the BSA to open the hostels by the end of this year.",
          date(2026, 12, 31)),
         ("उन्होंने कहा कि सभी पदाधिकारी बैठक की कार्यवाही नोट कर सोमवार को अवगत कराएं।",

@@ -303,11 +303,17 @@ def test_directions_given_to_offices_named_between():
     assert _codes(found) == {"FOOD_SUPPLY", "COOPERATIVE"}
 
 
-def test_a_blank_line_inside_a_sentence_from_a_pdf_is_joined():
-    text = ("The Deputy Commissioner asked the Executive Engineer, Irrigation to complete the\n\n"
-            "repair of all embankments before the monsoon.")
+@pytest.mark.parametrize(("text", "code"), [
+    # a blank line inside a sentence from a PDF
+    ("The Deputy Commissioner asked the Executive Engineer, Irrigation to complete the\n\n"
+     "repair of all embankments before the monsoon.", "IRRIGATION"),
+    # a line that goes on in lower case
+    ("He directed the officers of the revenue department to keep a watchful\n"
+     "eye on government land in their areas.", "REVENUE"),
+])
+def test_a_sentence_broken_over_lines_is_joined(text, code):
     found = _one(text)
-    assert found.text == text and _codes(found) == {"IRRIGATION"}
+    assert found.text == text and _codes(found) == {code}
 
 
 def test_a_full_stop_without_a_space_still_ends_the_sentence():
@@ -627,13 +633,6 @@ def test_a_list_of_offices_after_an_office_with_its_qualifier():
 ])
 def test_more_english_ways_of_giving_a_task(text):
     _one(text)
-
-
-def test_a_sentence_wrapped_onto_a_line_that_starts_in_lower_case_stays_whole():
-    text = ("He directed the officers of the revenue department to keep a watchful\n"
-            "eye on government land in their areas.")
-    found = _one(text)
-    assert found.text == text and _codes(found) == {"REVENUE"}
 
 
 def test_a_list_led_by_a_review_of_the_last_meeting_and_then_new_orders_holds_orders():

@@ -288,7 +288,7 @@ def _named_month_end(m: re.Match, ctx: _Context) -> tuple[bool, date | None]:
 
 
 def _fy_end(m: re.Match | _Merged, ctx: _Context) -> tuple[bool, date | None]:
-    first = m.groupdict().get("fy") and m.group("fy")
+    first = m.group("fy")
     if first:  # "वित्तीय वर्ष 2020-21": the year ends on 31 March 2021
         return True, date(int(first) + 1, 3, 31)
     if ctx.meeting is None:

@@ -562,13 +562,13 @@ def _list_before(ft: str, segments: list[Segment], k: int
     items: list[Segment] = []
     lead: Segment | None = None
     for seg in reversed(segments[:k]):
-        if seg.kind != "item" or _AGENDA_HEAD.search(ft, max(seg.start, seg.end - 8), seg.end):
-            if seg.kind == "sentence" and (_AGENDA_HEAD.search(ft, max(seg.start, seg.end - 8),
-                                                              seg.end)
-                                           or _LEADS_TO_LIST.match(ft, seg.end)):
-                lead = seg
-            break
-        items.append(seg)
+        heading = _AGENDA_HEAD.search(ft, max(seg.start, seg.end - 8), seg.end) is not None
+        if seg.kind == "item" and not heading:
+            items.append(seg)
+            continue
+        if seg.kind == "sentence" and (heading or _LEADS_TO_LIST.match(ft, seg.end)):
+            lead = seg
+        break
     return (items, lead) if len(items) > 1 else ([], None)
 
 

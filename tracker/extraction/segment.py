@@ -392,9 +392,16 @@ def _breaks(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
         return True
     if _SOFT_END.search(a) or _FUNCTION_END.search(a):
         return False
-    if b[:1].isascii() and b[:1].islower():
-        return False  # "... to keep a watchful\neye in their areas.": a wrapped sentence
+    if _goes_on(b):
+        return False
     return len(a) < 0.6 * len(b) and len(a) < 100
+
+
+def _goes_on(line: str) -> bool:
+    """Tell whether a line goes on with the sentence of the line before: it starts in lower case
+    ("... to keep a watchful\neye in their areas.")."""
+    first = line.lstrip()[:1]
+    return first.isascii() and first.islower()
 
 
 def _context_of(heading: str, previous: str) -> str:
@@ -433,10 +440,8 @@ def _mark_titles(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> N
             continue
         if kinds[idx] not in ("text", "item") or _TERMINAL_END.search(line):
             break
-        following = (text[lines[nonblank[count + 1]][0]:lines[nonblank[count + 1]][1]].lstrip()
-                     if count + 1 < len(nonblank) else "")
-        if _SOFT_END.search(line) or _FUNCTION_END.search(line) or (
-                following[:1].isascii() and following[:1].islower()):
+        following = text[slice(*lines[nonblank[count + 1]])] if count + 1 < len(nonblank) else ""
+        if _SOFT_END.search(line) or _FUNCTION_END.search(line) or _goes_on(following):
             break  # a sentence wrapped onto the next line, not a title
         if count >= 4 or len(line) > 200 or count + 1 >= len(nonblank):
             break
