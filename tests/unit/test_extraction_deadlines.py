@@ -273,3 +273,10 @@ def test_this_month_this_year_the_financial_year_and_a_day_to_report(sentence, e
 )
 def test_a_day_or_period_that_only_names_when_something_happened_is_no_deadline(sentence):
     assert due(sentence)[0] is None
+
+
+def test_a_year_inside_a_past_month_is_no_deadline():
+    # "मार्च, 2025 तक" lies before the meeting; its "2025 तक" must not be read as 31 December
+    sentence = ("जिलाधिकारी ने कहा कि वर्ष 2023 से लेकर मार्च, 2025 तक कराये गये कार्यों का विवरण "
+                "तीन दिन के अंदर उपलब्ध कराना सुनिश्चित करें।")
+    assert due(sentence, meeting=date(2025, 8, 6)) == (date(2025, 8, 9), "तीन दिन के अंदर")

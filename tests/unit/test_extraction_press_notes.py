@@ -40,9 +40,56 @@ def test_a_second_directive_after_a_finished_one_is_cut_off():
     assert second.all_departments and second.text.startswith("सभी विभाग")
 
 
-def test_a_list_or_purpose_after_a_comma_stays_whole():
+def test_orders_in_a_list_are_one_each_and_a_purpose_stays_with_the_last():
     text = ("जिलाधिकारी ने निर्देश दिए कि सर्वे पूरा करें, सूची बनाएं एवं बच्चों का नामांकन कराएं, "
             "ताकि कोई बच्चा छूटे नहीं।")
+    found = extract(text, meeting_date=MEETING)
+    assert [c.text for c in found] == ["जिलाधिकारी ने निर्देश दिए कि सर्वे पूरा करें", "सूची बनाएं",
+                                       "एवं बच्चों का नामांकन कराएं, ताकि कोई बच्चा छूटे नहीं।"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "codes", "dues"),
+    [
+        ("उन्होंने नगर पालिका परिषद को निर्देश दिए कि मुख्य मार्गों से अतिक्रमण हटवाएं तथा "
+         "नालियों की सफाई 20 जून तक कराएं।",
+         ["अतिक्रमण हटवाएं", "नालियों की सफाई"], [{"URBAN_DEV"}, {"URBAN_DEV"}],
+         [None, date(2026, 6, 20)]),
+        # the office the list is sent to receives it; the order is still the Labour Department's
+        ("श्रम विभाग ढाबों पर अभियान चलाए तथा मुक्त कराए गए बच्चों की सूची जिला प्रोबेशन अधिकारी "
+         "को उसी दिन उपलब्ध कराए।",
+         ["अभियान चलाए", "बच्चों की सूची"], [{"LABOUR"}, {"LABOUR"}], [None, None]),
+        ("The repair of the embankment should be completed within a week and action should also "
+         "be taken against the contractor responsible for the breach.",
+         ["embankment", "against the contractor"], [set(), set()], [date(2026, 6, 11), None]),
+        ("The Collector directed the Executive Engineer, PWD to repair the culvert and also asked "
+         "him to submit a report on all damaged bridges by June 15.",
+         ["culvert", "damaged bridges"], [{"PWD"}, {"PWD"}], [None, date(2026, 6, 15)]),
+    ],
+)
+def test_clauses_with_an_order_each_are_one_directive_each(text, parts, codes, dues):
+    found = extract(text, meeting_date=MEETING)
+    assert len(found) == len(parts), [c.text for c in found]
+    for candidate, words, expected, due in zip(found, parts, codes, dues, strict=True):
+        assert words in candidate.text
+        assert text[candidate.start:candidate.end] == candidate.text
+        assert _codes(candidate) == expected
+        assert candidate.due_date == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "जिलाधिकारी ने कृषि विभाग को योजनाएं बनाने एवं उन्हें इसी वर्ष अमल में लाने के निर्देश दिए।",
+        "जिलाधिकारी ने सीसीटीवी लगाने, विशेष सफाई कराने तथा अवैध वाहनों को हटाने के निर्देश दिए।",
+        "The Deputy Commissioner directed the officers to expedite the pending works and ensure "
+        "the quality of construction.",
+        "The BDOs shall survey the villages and submit the list of eligible families.",
+        "Replies have been sent to the departments, he said, and added that the officials should "
+        "submit the details of vacant posts by June 20.",
+    ],
+)
+def test_tasks_joined_under_one_order_stay_one_directive(text):
     assert _one(text).text == text
 
 
@@ -712,3 +759,29 @@ def test_the_offices_told_to_act_may_stand_between_the_task_and_the_verb():
                  "विभाग के अधिकारियों को कहा।")
     assert _codes(found) == {"REVENUE", "AGRICULTURE"} and found.due_date == date(2026, 6, 8)
     assert extract("उन्होंने अपने विभाग के अधिकारियों को कहा।", meeting_date=MEETING) == []
+
+
+def test_a_second_order_after_while_asking_goes_to_the_offices_asked():
+    text = ("The Deputy Commissioner directed the Health Department to keep medicines ready in all "
+            "camps, while asking the Forest Department and the Police to take action against "
+            "illegal felling.")
+    first, second = extract(text, meeting_date=MEETING)
+    assert _codes(first) == {"HEALTH"} and "illegal felling" not in first.text
+    assert _codes(second) == {"FOREST", "POLICE"} and second.text.startswith("asking the Forest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Excise SPs were directed to intensify raids on illicit liquor units.",
+     "आबकारी अधीक्षक को अवैध शराब के विरुद्ध अभियान चलाने के निर्देश दिए।"],
+)
+def test_an_excise_superintendent_is_excise_not_police(text):
+    assert _codes(_one(text)) == {"EXCISE"}
+
+
+def test_a_vowel_sign_typed_twice_is_read_once_and_kept_in_the_text():
+    text = ("जिलाधिकारी ने जिला खाद्य विपणन अधिकारी सेे कहा कि क्रय केंद्रों पर रखा गेहूं बारिश में नहीं "
+            "भीगना चाहिए।")
+    assert fold(text).text.count("सेे") == 0
+    found = _one(text)
+    assert found.text == text and _codes(found) == {"FOOD_SUPPLY"}

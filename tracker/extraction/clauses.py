@@ -19,8 +19,9 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _ACTION_EN = re.compile(
-    r"\b(?:shall|should|will|must|may|to)\s+(?:also\s+|immediately\s+|jointly\s+)?(?:be\s+)?"
-    r"[a-z]{3,}", re.IGNORECASE)
+    r"\b(?:[Ss]hall|[Ss]hould|[Ww]ill|[Mm]ust|[Mm]ay|to)\s+(?:also\s+|immediately\s+|jointly\s+)?"
+    r"(?:be\s+)?(?!(?:the|a|an|all|his|her|their|its|this|that|these|those|them|him|each|every|"
+    r"any|some)\b)[a-z]{3,}")
 _ACTION_HI = re.compile(
     r"(?<![\u0900-\u0963\u0971-\u097F])(?!उन्होंने|इन्होंने|जिन्होंने|अपने|सामने)"
     r"[\u0900-\u0963\u0971-\u097F]*(?:करें|करे|कराएं|कराए|करायें|कराये|ने|जाए|जाएं|जाये|दें|लें|रखें|"
@@ -54,7 +55,8 @@ def _has_action(text: str, start: int, end: int, mentions: list[Mention], near: 
 #: a clause that opens on a directive verb and its object: "... and asked the PDD to restore"
 _EN_VERB_LEAD = re.compile(
     r"(?:(?:he|she|they)\s+)?(?:also\s+|further\s+)?(?:asked|directed|instructed|told|requested|"
-    r"urged|advised|tasked|called\s+upon)\s+", re.IGNORECASE)
+    r"urged|advised|tasked|called\s+upon|asking|directing|instructing|telling|requesting|urging)"
+    r"\s+", re.IGNORECASE)
 
 
 def _starts_with_subject(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -88,5 +90,76 @@ def split_actions(text: str, start: int, end: int, mentions: list[Mention]
                 and _has_action(text, sp.end(), end, mentions, near=True)):
             parts.append((cursor, sp.start()))
             cursor = sp.end()
+    parts.append((cursor, end))
+    return parts
+
+
+_D = r"\u0900-\u0963\u0971-\u097F"
+#: a Hindi clause that ends on an order of its own: "... सुनिश्चित करें", "... हटवाएं", "... भेजे"
+_HI_ORDER_WORDS = (
+    rf"(?<![{_D}])(?:"
+    r"(?:करा|करवा|दिला|दिलवा|बना|बनवा|लगा|लगवा|हटा|हटवा|चला|चलवा|पहुंचा|पहुँचा|बुला|ला|बढ़ा|"
+    r"भिजवा|बंटवा|बँटवा|जा|समझा|बता|उठा|अपना|जुटा|मिला|निपटा|निबटा|कटवा|पढ़ा|सिखा|दिखा|बचा|"
+    r"भरवा|खुलवा|रुकवा|छुड़ा|छुड़वा|सजा|मंगा|मंगवा)(?:एं|एँ|यें|ये|ए)"
+    r"|(?:कर|भेज|रख|निकाल|जोड़|बांट|बाँट|भर|खोल|देख|सुन|सौंप|रह|लिख|पहचान|सुधार|जांच|जाँच|रोक|"
+    r"पकड़|बदल|चुन|बैठ|मान)(?:ें|े)"
+    r"|दें|लें|हों|हो|रहे|रहें"
+    r"|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया|(?:को|से)\s+कहा"
+    rf")(?![{_D}])")
+_HI_ORDER_END = re.compile(_HI_ORDER_WORDS + r"\s*$")
+#: an order of its own somewhere in a Hindi clause
+_HI_ORDER = re.compile(_HI_ORDER_WORDS)
+#: an English clause with a subject and a modal of its own ("action should also be taken"), or
+#: a second directive verb ("and also asked them to ...")
+_EN_ORDER_AFTER = re.compile(
+    r"(?:[\w'-]+\s+){1,12}?(?:should|shall|must)\s+(?:also\s+|immediately\s+|be\s+|further\s+)*"
+    r"[a-z]{3,}"
+    r"|(?:(?:he|she|they)\s+)?(?:also\s+|further\s+)?(?:asked|directed|instructed|told|urged)\s+"
+    r"(?:[\w'-]+\s+){0,6}?to\s+[a-z]{3,}",
+    re.IGNORECASE)
+_EN_ORDER_BEFORE = re.compile(
+    r"\b(?:[Ss]hould|[Ss]hall|[Mm]ust)\s+(?:[a-z]+\s+){0,2}[a-z]{3,}"
+    r"|\bto\s+(?!(?:the|a|an|all|his|her|their|its|this|that|these|those|be)\b)[a-z]{3,}")
+_ORDER_SPLIT = re.compile(
+    r"\s*,?\s+(?:and\s+also|and|besides)\s+|\s*,?\s+(?:तथा|एवं|और|व|साथ\s+ही)\s+|\s*;\s*|,\s+",
+    re.IGNORECASE)
+_WORDS = re.compile(rf"[\w{_D}]+")
+_NEGATED = re.compile(rf"(?<![{_D}])(?:न|नहीं|ना)\s+$")
+#: a clause that hangs on the one before: "शिविर आयोजित कराएं, जिनमें … जांच की जाए"
+_SUBORDINATE = re.compile(
+    rf"(?:जिन|जिस)[{_D}]*|(?:जो|जहां|जहाँ|जब|ताकि|क्योंकि|यदि|अगर|अन्यथा|वरना)(?![{_D}])"
+    r"|(?:which|who|whom|whose|where|when|so\s+that|so\s+as|if|unless|otherwise|failing)\b",
+    re.IGNORECASE)
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in _WORDS.finditer(text, start, end))
+
+
+def split_orders(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a clause into the orders it joins, each with a verb of its own: "अतिक्रमण हटवाएं तथा
+    नालियों की सफाई कराएं", "repairs should be completed … and action should also be taken
+    against …". Tasks joined under one order ("योजनाएं बनाने एवं उन्हें लागू करने के निर्देश",
+    "to expedite X and ensure Y") stay one."""
+    parts = []
+    cursor = start
+    for sp in _ORDER_SPLIT.finditer(text, start, end):
+        if sp.start() <= cursor or _words(text, cursor, sp.start()) < 2 \
+                or _words(text, sp.end(), end) < 2:
+            continue
+        if _SUBORDINATE.match(text, sp.end(), end):
+            continue
+        if _HI_ORDER_END.search(text, cursor, sp.start()):
+            # "... पूर्ण की जाएं और गुणवत्ता से कोई समझौता न हो": a prohibition on the same
+            # work is no order of its own
+            if not any(not _NEGATED.search(text, max(sp.end(), m.start() - 6), m.start())
+                       for m in _HI_ORDER.finditer(text, sp.end(), end)):
+                continue
+        elif sp.group().strip() == "," or not (_EN_ORDER_BEFORE.search(text, cursor, sp.start())
+                  and _EN_ORDER_AFTER.match(text, sp.end(), end)):
+            continue
+        parts.append((cursor, sp.start()))
+        # the second order keeps its "and" / "तथा": "… और पूरी निगरानी रखें" is how it is quoted
+        cursor = sp.start() if sp.group().strip(" ,;") else sp.end()
     parts.append((cursor, end))
     return parts

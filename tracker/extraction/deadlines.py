@@ -588,6 +588,7 @@ def find_deadlines(text: str, start: int, end: int, meeting: date | None,
     has_latin = _LATIN.search(text, start, end) is not None
     has_deva = _DEVA.search(text, start, end) is not None
     gates: dict[int, bool] = {}
+    past: list[tuple[int, int]] = []
     for (regex, handler, priority, needs_mark), keys in zip(_PATTERNS, _KEYS, strict=True):
         script = _SCRIPT[regex]
         if (script == "en" and not has_latin) or (script == "hi" and not has_deva):
@@ -622,8 +623,11 @@ def find_deadlines(text: str, start: int, end: int, meeting: date | None,
                     if due is not None and meeting is not None and due == meeting:
                         continue
             if due is not None and meeting is not None and due < meeting:
-                continue  # "held on 9-12-05", "upto November, 2005": what is past is no deadline
+                past.append((s, e))  # "held on 9-12-05", "upto November, 2005": no deadline
+                continue
             found.append(Deadline(s, e, due, prio))
+    # "मार्च, 2020 तक" is past, so the "2020 तक" inside it is no deadline either
+    found = [d for d in found if not any(ps <= d.start and d.end <= pe for ps, pe in past)]
     kept: list[Deadline] = []
     for d in sorted(found, key=lambda x: (-(x.end - x.start), x.start)):
         if not any(d.start < k.end and k.start < d.end for k in kept):

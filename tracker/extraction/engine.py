@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .assignees import GLUE, antecedent, choose, find_pronoun, roles, with_acronyms
-from .clauses import LEAD_GLUE, split_actions
+from .clauses import LEAD_GLUE, split_actions, split_orders
 from .cues import Cue, find_cue, may_hold_cue
 from .deadlines import Deadline, find_deadlines
 from .directory import WORD, Directory, Mention
@@ -352,12 +352,25 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
         return  # "डीएम ने दिए निर्देश", "DM directs officials ...": a headline, not the minutes
     if seg.kind == "sentence" and _subheading(ft, seg):
         return  # "पौधारोपण की कार्य योजना तैयार करें" over the paragraph that says so in full
-    for ps, pe in split_actions(ft, seg.start, seg.end, mentions):
+    parts = [(os_, oe, k > 0) for ps, pe in split_actions(ft, seg.start, seg.end, mentions)
+             for k, (os_, oe) in enumerate(split_orders(ft, ps, pe))]
+    for ps, pe, goes_on in parts:
         ps, pe = _trim_part(ft, ps, pe)
         if pe <= ps:
             continue
         inside = [m for m in mentions if ps <= m.start and m.end <= pe]
-        chosen, all_flag, how = choose(ft, ps, roles(ft, ps, pe, inside), False)
+        found = roles(ft, ps, pe, inside)
+        if goes_on:
+            # read with the order before, so that an office it sends things to is a recipient
+            found = [r for r in roles(ft, seg.start, pe, [m for m in mentions if m.end <= pe])
+                     if r.mention.start >= ps]
+        chosen, all_flag, how = choose(ft, ps, found, False)
+        if goes_on and not chosen and not all_flag and (pronoun is None
+                                                         or not ps <= pronoun[0] < pe):
+            # "... अतिक्रमण हटवाएं तथा नालियों की सफाई कराएं": the second order is for the
+            # offices of the first
+            chosen, all_flag = list(drafts[-1].mentions), drafts[-1].all_departments
+            how = drafts[-1].how
         regions = [(seg.start, ps)] + [(b.start, b.end) for b in reversed(before or [])]
         # "The department shall ensure that ... handed over to the ICDS": the pronoun subject
         # is who acts, whatever the sentence names after it

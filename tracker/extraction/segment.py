@@ -416,6 +416,9 @@ def _context_of(heading: str, previous: str) -> str:
     return previous if previous == "decision" and heading.strip().endswith(":") else ""
 
 
+_PRONOUN_START = re.compile(r"(?:he|she|they|it|we|उन्होंने|उन्होने|वे|इन्होंने)\s", re.IGNORECASE)
+
+
 def _mark_titles(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> None:
     """Mark unpunctuated lines at the top, breadcrumbs and repeated headlines as titles."""
     seen: dict[str, int] = {}
@@ -443,8 +446,9 @@ def _mark_titles(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> N
         following = text[slice(*lines[nonblank[count + 1]])] if count + 1 < len(nonblank) else ""
         if _SOFT_END.search(line) or _FUNCTION_END.search(line) or _goes_on(following):
             break  # a sentence wrapped onto the next line, not a title
-        if count >= 4 or len(line) > 200 or count + 1 >= len(nonblank):
-            break
+        if count >= 4 or len(line) > 200 or count + 1 >= len(nonblank) \
+                or len(line.split()) > 22 or _PRONOUN_START.match(line):
+            break  # a headline is short and never opens on "He", "उन्होंने"
         if kinds[idx] == "item":
             continue  # breadcrumbs hold no cue; list items must stay
         if len(line.split()) <= 6 and (_DECISION_HEAD.search(line) or _REPORT_HEAD.search(line)):
