@@ -785,3 +785,44 @@ def test_a_vowel_sign_typed_twice_is_read_once_and_kept_in_the_text():
     assert fold(text).text.count("सेे") == 0
     found = _one(text)
     assert found.text == text and _codes(found) == {"FOOD_SUPPLY"}
+
+
+def test_they_are_the_officers_asked_before_not_those_they_work_with():
+    text = ("The DMs were asked to identify dark spots and to take action in coordination with "
+            "the police. They were asked to monitor water logging spots regularly.")
+    first, second = extract(text, meeting_date=MEETING)
+    assert _codes(first) == {"REVENUE"}
+    assert _codes(second) == {"REVENUE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "जनपद में पानी के दुरुपयोग की रोकथाम के लिए जिलाधिकारी ने मंगलवार को जल संस्थान के अधिकारियों के "
+        "साथ बैठक कर आवश्यक निर्देश दिए।",
+        "जिला कलक्टर ने मंगलवार को कलेक्ट्रेट सभागार में साप्ताहिक समीक्षा बैठक लेते हुए अधिकारियों को "
+        "निर्देश दिए।",
+        "उन्होंने मुख्यमंत्री के प्रस्तावित दौरे को लेकर अधिकारियों को दिशा निर्देश दिए।",
+        "He gave necessary directions for the smooth conduct of the fair.",
+    ],
+)
+def test_directions_given_with_only_a_purpose_or_nothing_to_do_are_none(text):
+    assert extract(text, meeting_date=MEETING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("उन्होंने सभी रोजगार सेवकों और पंचायत सेवकों को अपनी पंचायतों में मौजूद रहने का निर्देश दिया।",
+         {"RURAL_DEV", "PANCHAYATI_RAJ"}),
+        ("सार्वजनिक निर्माण विभाग के अधिकारियों को हैलीपैड निर्माण के निर्देश दिए।", {"PWD"}),
+        ("कार्यपालक पदाधिकारी नगर परिषद् को शहर की साफ-सफाई कराने के निर्देश दिए।", {"URBAN_DEV"}),
+        ("The labor department was instructed to prevent child labor in the brick kilns.",
+         {"LABOUR"}),
+        ("He directed Dy Registrar Cooperatives to submit a list of commodities in stock.",
+         {"COOPERATIVE"}),
+        ("The JPDCL was asked to restore the supply to the hospital.", {"POWER"}),
+    ],
+)
+def test_regional_names_of_departments_are_known(text, codes):
+    assert _codes(_one(text)) == codes

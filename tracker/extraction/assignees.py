@@ -317,6 +317,13 @@ def find_pronoun(text: str, start: int, end: int) -> tuple[int, int, bool] | Non
     return s, e, leads
 
 
+#: an office one works with is not who "they" are: "in coordination with the police. They ..."
+_COMPANION_BEFORE = re.compile(r"\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPANION_AFTER = re.compile(r"\s*(?:के\s+साथ|से\s+समन्वय)")
+#: "DMs", "जिलाधिकारियों": many holders of the chair's title are offices addressed, not the chair
+_PLURAL_END = re.compile(r"(?:s|यों|ओं)$")
+
+
 def antecedent(text: str, regions: list[tuple[int, int]], mentions_of) -> list[Mention]:
     """Return the offices a pronoun stands for: the last named in the nearest region.
 
@@ -327,7 +334,11 @@ def antecedent(text: str, regions: list[tuple[int, int]], mentions_of) -> list[M
     for s, e in regions:
         if e <= s:
             continue
-        named = [m for m in mentions_of(s, e) if m.kind in ("dept", "unknown")]
+        named = [m for m in mentions_of(s, e)
+                 if (m.kind in ("dept", "unknown") or m.kind == "chair"
+                     and _PLURAL_END.search(text, m.start, m.end))
+                 and not _COMPANION_BEFORE.search(text, max(s, m.start - 25), m.start)
+                 and not _COMPANION_AFTER.match(text, m.end, e)]
         if not named:
             continue
         known = [m for m in named if m.kind == "dept"]

@@ -112,7 +112,8 @@ _HI_ORDER = re.compile(_HI_ORDER_WORDS)
 #: an English clause with a subject and a modal of its own ("action should also be taken"), or
 #: a second directive verb ("and also asked them to ...")
 _EN_ORDER_AFTER = re.compile(
-    r"(?:[\w'-]+\s+){1,12}?(?:should|shall|must)\s+(?:also\s+|immediately\s+|be\s+|further\s+)*"
+    r"(?:(?!(?:and|or|but|then)\b)[\w'-]+\s+){1,8}?(?:should|shall|must)\s+"
+    r"(?:also\s+|immediately\s+|be\s+|further\s+)*"
     r"[a-z]{3,}"
     r"|(?:(?:he|she|they)\s+)?(?:also\s+|further\s+)?(?:asked|directed|instructed|told|urged)\s+"
     r"(?:[\w'-]+\s+){0,6}?to\s+[a-z]{3,}",

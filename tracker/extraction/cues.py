@@ -339,7 +339,13 @@ _VAGUE = re.compile(
     r"(?:directions|instructions|directives)\b"
     r"|\b(?:these|the\s+above|the\s+said)\s+(?:directions|instructions|orders)\s+(?:were|have\s+been)\b"
     # "उन्होंने अधिकारियों को यह निर्देश दिए।": what was said before, told again
-    r"|" + _L + r"(?:यह|ये)\s+(?:दिशा[-\s]*)?(?:निर्देश|आदेश)(?=\s+(?:दिए|दिये|दिया))", _I)
+    r"|" + _L + r"(?:यह|ये)\s+(?:दिशा[-\s]*)?(?:निर्देश|आदेश)(?=\s+(?:दिए|दिये|दिया))"
+    # "अधिकारियों को निर्देश दिए।", "को दिशा निर्देश दिए": told, but not what
+    r"|" + _L + r"(?:को\s+)?दिशा[-\s]*निर्देश|" + _L + r"को\s+(?:निर्देश|आदेश)(?=\s+(?:दिए|दिये|दिया))",
+    _I)
+#: a purpose is a topic, not what is to be done: "पानी के दुरुपयोग की रोकथाम के लिए ... आवश्यक
+#: निर्देश दिए"
+_PURPOSE = re.compile(_L + r"(?:हेतु|लिए|लिये)" + _R + r"|for", _I)
 #: a warning with nothing to do in it: "लापरवाही सहन नहीं की जाएगी", "laxity will not be tolerated"
 _ONLY_WARNING = re.compile(
     r"[^।.;]{0,80}?(?P<w>लापरवाही|कोताही|शिथिलता|ढिलाई|उदासीनता|negligence|laxity|lapses?|dereliction)"
@@ -404,7 +410,8 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
         if _PLUPERFECT.search(text, max(start, strong.start - 12), strong.start):
             return None  # "the Sub Committee had asked ...": told before this meeting
         vague = _VAGUE.search(text, max(start, strong.start - 40), strong.end)
-        if vague and (not _CONTENT.search(text, start, end) or (
+        if vague and (not any(not _PURPOSE.fullmatch(c.group())
+                              for c in _CONTENT.finditer(text, start, end)) or (
                 _ON_TOPIC.search(text, max(start, vague.start() - 40), vague.start())
                 and not _CONTENT.search(text, strong.end, end))):
             # "आवश्यक दिशा-निर्देश दिए", "gave necessary directions", "प्रवेश उत्सव मनाने के संबंध

@@ -195,7 +195,7 @@ _ALL_HI = re.compile(
 _ALL_EN = re.compile(
     r"\b(?:all\s+(?:the\s+)?(?:(?:concerned|line|member|district|district-level|other|"
     r"participating|relevant|respective|government|nodal|field|implementing|state|key|"
-    r"administrative)\s+)*"
+    r"administrative|sectoral|district\s*/\s*sectoral)\s+)*"
     r"(?:departments|depts|officers|officials|HoDs|heads\s+of\s+(?:the\s+)?departments|members|"
     r"secretaries|"
     r"stakeholders|agencies)|(?:the\s+)?members(?=\s+(?:were|are|shall|should|will|may|must|to)\b)|"
