@@ -826,3 +826,21 @@ def test_directions_given_with_only_a_purpose_or_nothing_to_do_are_none(text):
 )
 def test_regional_names_of_departments_are_known(text, codes):
     assert _codes(_one(text)) == codes
+
+
+def test_an_officer_told_to_serve_a_notice_is_addressed_not_the_one_served():
+    found = _one("जिला खनन पदाधिकारी को आदेश दिया गया कि बालू खनन के लिए अधिकृत ठेकेदार को अनुबंध "
+                 "उल्लंघन से संबंधित नोटिस दें।")
+    named = [(a.mention, a.department) for a in found.assignees]
+    assert named == [("जिला खनन पदाधिकारी", "MINING")]
+
+
+def test_an_afsar_the_directory_does_not_know_is_an_office_to_map():
+    found = _one("वाणिज्य कर अफसर को कहा गया कि बाहर से आने वाले वाहनों की चेकिंग करें।")
+    assert [(a.mention, a.department) for a in found.assignees] == [("वाणिज्य कर अफसर", None)]
+
+
+def test_the_district_officers_of_various_departments_are_not_the_dms():
+    found = _one("जिलाधीश ने विभिन्न विभागों के जिला अधिकारियों को हिदायत दी कि वह विकास कार्यों में तेजी "
+                 "लाकर निर्धारित समय में पूरा करें।")
+    assert "REVENUE" not in _codes(found)

@@ -211,12 +211,15 @@ _ALL_EN = re.compile(
     re.IGNORECASE,
 )
 
+#: the plural of "जिला अधिकारी" with a space is the district's officers in general
+_DISTRICT_OFFICERS = re.compile(r"जिला\s+(?:पद)?अधिकारियों")
+
 _HI_HEADS = (
     "अधिकारियों|अधिकारी|पदाधिकारियों|पदाधिकारी|अभियंताओं|अभियंता|अभियन्ता|निदेशकों|निदेशक|आयुक्त|सचिवों|सचिव|"
     "विभागों|विभाग|निगम|प्राधिकरण|परिषद|बोर्ड|आयोग|अधीक्षक|निरीक्षक|प्रबंधक|प्रबन्धक|समन्वयक|"
     "मिशन|इकाई|प्रकोष्ठ|निदेशालय|संस्थान|प्रभारी|अधीक्षकों|निरीक्षकों|प्रबंधकों|आयुक्तों|समन्वयकों|"
     "समिति|समितियों|संस्था|संस्थाओं|टास्क\\s+फोर्स|निकाय|निकायों|प्रभारियों|एजेंसियों|एजेंसी|"
-    "ठेकेदारों|ठेकेदार|सेल"
+    "ठेकेदारों|ठेकेदार|सेल|अफसरों|अफसर"
 )
 #: the heads of bodies that a department's word only names: "विकास निगम", "Housing Board"
 _CORPORATION = re.compile(r"(?:निगम|बोर्ड|Corporation|Board|Society|Bank)s?" + _RIGHT + r"[\s,]*$",
@@ -323,6 +326,8 @@ class Directory:
                 hit = m.lookup(match.group(), exact)
                 if hit is not None:
                     code, is_chair = hit
+                    if is_chair and _DISTRICT_OFFICERS.fullmatch(match.group()):
+                        continue  # "जिला अधिकारियों": the district's officers, not its DMs
                     found.append(Mention(match.start(), match.end(), code,
                                          "chair" if is_chair else "dept"))
         for regex in (_ALL_HI if deva else None, _ALL_EN if latin else None):
