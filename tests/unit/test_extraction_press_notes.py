@@ -844,3 +844,15 @@ def test_the_district_officers_of_various_departments_are_not_the_dms():
     found = _one("जिलाधीश ने विभिन्न विभागों के जिला अधिकारियों को हिदायत दी कि वह विकास कार्यों में तेजी "
                  "लाकर निर्धारित समय में पूरा करें।")
     assert "REVENUE" not in _codes(found)
+
+
+def test_long_lines_without_a_full_stop_at_the_top_are_sentences_not_headlines():
+    text = ("The Chief Minister on Wednesday instructed the district collectors to complete the "
+            "works under the contingency plan to ensure drinking water supply in the summer "
+            "season\n\n"
+            "He asked the collectors to take suggestions from the public representatives and "
+            "prepare a plan for the water-related issues of each district\n\n"
+            "The chief minister said that the repair of hand pumps should be expedited.")
+    found = extract(text, meeting_date=MEETING)
+    assert [c.text.split()[1] for c in found] == ["Chief", "asked", "chief"]
+    assert _codes(found[0]) == {"REVENUE"}
