@@ -18,10 +18,12 @@ _SPLIT = re.compile(
     r"|,\s+",
     re.IGNORECASE,
 )
+#: a word after "to" that is no verb: "to the departments", "to them"
+_NOT_A_VERB = (r"(?!(?:the|a|an|all|his|her|their|its|this|that|these|those|them|him|each|every|"
+               r"any|some|be)\b)")
 _ACTION_EN = re.compile(
     r"\b(?:[Ss]hall|[Ss]hould|[Ww]ill|[Mm]ust|[Mm]ay|to)\s+(?:also\s+|immediately\s+|jointly\s+)?"
-    r"(?:be\s+)?(?!(?:the|a|an|all|his|her|their|its|this|that|these|those|them|him|each|every|"
-    r"any|some)\b)[a-z]{3,}")
+    r"(?:be\s+)?" + _NOT_A_VERB + r"[a-z]{3,}")
 _ACTION_HI = re.compile(
     r"(?<![\u0900-\u0963\u0971-\u097F])(?!उन्होंने|इन्होंने|जिन्होंने|अपने|सामने)"
     r"[\u0900-\u0963\u0971-\u097F]*(?:करें|करे|कराएं|कराए|करायें|कराये|ने|जाए|जाएं|जाये|दें|लें|रखें|"
@@ -120,21 +122,18 @@ _EN_ORDER_AFTER = re.compile(
     re.IGNORECASE)
 _EN_ORDER_BEFORE = re.compile(
     r"\b(?:[Ss]hould|[Ss]hall|[Mm]ust)\s+(?:[a-z]+\s+){0,2}[a-z]{3,}"
-    r"|\bto\s+(?!(?:the|a|an|all|his|her|their|its|this|that|these|those|be)\b)[a-z]{3,}")
+    r"|\bto\s+" + _NOT_A_VERB + r"[a-z]{3,}")
 _ORDER_SPLIT = re.compile(
     r"\s*,?\s+(?:and\s+also|and|besides)\s+|\s*,?\s+(?:तथा|एवं|और|व|साथ\s+ही)\s+|\s*;\s*|,\s+",
     re.IGNORECASE)
-_WORDS = re.compile(rf"[\w{_D}]+")
+#: at least two words, looked for without counting all of them
+_TWO_WORDS = re.compile(rf"[\w{_D}]+[^\w{_D}]+[\w{_D}]")
 _NEGATED = re.compile(rf"(?<![{_D}])(?:न|नहीं|ना)\s+$")
 #: a clause that hangs on the one before: "शिविर आयोजित कराएं, जिनमें … जांच की जाए"
 _SUBORDINATE = re.compile(
     rf"(?:जिन|जिस)[{_D}]*|(?:जो|जहां|जहाँ|जब|ताकि|क्योंकि|यदि|अगर|अन्यथा|वरना)(?![{_D}])"
     r"|(?:which|who|whom|whose|where|when|so\s+that|so\s+as|if|unless|otherwise|failing)\b",
     re.IGNORECASE)
-
-
-def _words(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in _WORDS.finditer(text, start, end))
 
 
 def split_orders(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -145,8 +144,8 @@ def split_orders(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts = []
     cursor = start
     for sp in _ORDER_SPLIT.finditer(text, start, end):
-        if sp.start() <= cursor or _words(text, cursor, sp.start()) < 2 \
-                or _words(text, sp.end(), end) < 2:
+        if sp.start() <= cursor or not _TWO_WORDS.search(text, cursor, sp.start()) \
+                or not _TWO_WORDS.search(text, sp.end(), end):
             continue
         if _SUBORDINATE.match(text, sp.end(), end):
             continue
