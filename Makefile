@@ -44,7 +44,7 @@ lint: install
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location \
 		--sort-output -o tracker/translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i tracker/translations/messages.pot \
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -w 100 -i tracker/translations/messages.pot \
 		-d tracker/translations
 	@echo "Now translate the empty entries in tracker/translations/*/LC_MESSAGES/messages.po"
 

@@ -388,3 +388,27 @@ def test_the_parts_of_a_split_card_are_both_confirmed(db, setup):
     assert confirm(client, meeting, fields).status_code == 302
     texts = sorted(d.action_text for d in db.session.scalars(select(Directive)))
     assert texts == ["Complete the survey of brick kilns.", "Publish the list of kiln owners."]
+
+
+def test_each_card_says_why_it_was_proposed_in_the_readers_language(
+        db, login_as, create_committee, create_department, create_meeting):
+    client = login_as("secretary", language="hi")
+    labour = create_department(code="LABOUR", name_en="Labour Department", name_hi="श्रम विभाग")
+    committee = create_committee(secretary=client.user, departments=[labour])
+    minutes = ("| क्रम | निर्णय | कार्यवाही | समय-सीमा |\n|---|---|---|---|\n"
+               "| 1 | ईंट भट्ठों का सर्वेक्षण | श्रम विभाग | 31.03.2026 |\n\n"
+               "जिलाधिकारी ने श्रम विभाग को निर्देश दिए कि ढाबों का निरीक्षण 15 दिन में करें।\n")
+    meeting = create_meeting(committee=committee, minutes=minutes, held_on=date(2026, 3, 2))
+    html = review_page(client, meeting)
+    fields = form_fields(html, "review-form")
+    assert [fields[f"cards-{i}-rule"] for i in cards_in(fields)] == [
+        ["row of an action table"], ["hi directive verb"]]
+    assert "प्रस्तावित, क्योंकि यह कार्यों की तालिका की एक पंक्ति है।" in html
+    assert "इन शब्दों के कारण प्रस्तावित: “निर्देश दिए”।" in html
+    # The engine's own words for its rules are for the command line, not for the page.
+    assert "directive verb" not in html.replace('value="hi directive verb"', "")
+    assert "row of an action table" not in html.replace('value="row of an action table"', "")
+    # A card sent back with a mistake keeps saying why.
+    fields[f"cards-{cards_in(fields)[1]}-due_on"] = ["32-13-2026"]
+    again = confirm(client, meeting, fields).get_data(as_text=True)
+    assert "इन शब्दों के कारण प्रस्तावित: “निर्देश दिए”।" in again

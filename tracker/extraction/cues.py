@@ -22,6 +22,12 @@ class Cue:
     weight: float
 
 
+#: the rules that propose a directive by its place or form rather than by words of the minutes
+RULE_TABLE_ROW = "row of an action table"
+RULE_LISTED_ITEM = "item under a heading of decisions or directions"
+RULE_ADDRESSED = "department as subject of 'to'/modal + verb"
+
+
 def _cue(label: str, pattern: str, weight: float, *words: str,
          flags: int = 0) -> tuple[str, re.Pattern, float, tuple[str, ...]]:
     return label, re.compile(pattern, flags), weight, words
@@ -469,7 +475,7 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
             return Cue(decision.start(), decision.end(), "decision", 0.85)
         return Cue(decision.start(), decision.end(), "decision", 0.55)
     if lead_to:
-        return Cue(start, start, "department as subject of 'to'/modal + verb", 0.75)
+        return Cue(start, start, RULE_ADDRESSED, 0.75)
     if context == "decision" and not _MEETING_BUSINESS.search(text, start, end):
         future = _FUTURE.search(text, start, end)
         if future:
@@ -504,7 +510,7 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
     found = _hindi_subjunctive(text, start, end, listed, has_mention)
     if found is None and kind == "item" and context == "decision" and not _RECORD.search(
             text, start, end) and not _MEETING_BUSINESS.search(text, start, end):
-        return Cue(start, start, "item under a heading of decisions or directions", 0.65)
+        return Cue(start, start, RULE_LISTED_ITEM, 0.65)
     return found
 
 

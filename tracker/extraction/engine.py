@@ -9,7 +9,7 @@ from datetime import date
 
 from .assignees import GLUE, antecedent, choose, find_pronoun, roles, with_acronyms
 from .clauses import LEAD_GLUE, split_actions, split_orders
-from .cues import Cue, find_cue, may_hold_cue
+from .cues import RULE_TABLE_ROW, Cue, find_cue, may_hold_cue
 from .deadlines import Deadline, find_deadlines
 from .directory import WORD, Directory, Mention
 from .normalize import Folded, fold
@@ -48,6 +48,10 @@ class Candidate:
     due_text: str | None
     confidence: float
     reason: str
+    #: the words of the minutes that made it a directive ("" when its place did: a table row)
+    cue_words: str = ""
+    #: the rule that proposed it, one of the labels of `cues` and of the engine's structures
+    rule: str = ""
 
 
 def detect_language(text: str) -> str:
@@ -479,7 +483,7 @@ def _table_row(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory
         if found:
             deadline = found[0]
             break
-    cue = Cue(seg.start, seg.start, "row of an action table", 0.8)
+    cue = Cue(seg.start, seg.start, RULE_TABLE_ROW, 0.8)
     drafts.append(_Draft(seg.start, seg.end, cue, chosen, all_flag, how, deadline, seg))
 
 
@@ -692,5 +696,5 @@ def _finish(folded: Folded, drafts: list[_Draft]) -> list[Candidate]:
         if due_text:
             reason += f"; deadline '{' '.join(due_text.split())[:30]}'"
         out.append(Candidate(text, start, end, tuple(assignees), d.all_departments, due_date,
-                             due_text, confidence, reason))
+                             due_text, confidence, reason, cue_words, d.cue.label))
     return out

@@ -122,7 +122,8 @@ class Proposal:
     due_text: str | None
     priority: str
     confidence: float
-    reason: str
+    cue_words: str
+    rule: str
     confirmed: Directive | None = None
     repeat_of: Directive | None = None
 
@@ -198,7 +199,8 @@ def propose(meeting: Meeting) -> Review:
             due_text=candidate.due_text,
             priority=_priority_for(candidate),
             confidence=candidate.confidence,
-            reason=candidate.reason,
+            cue_words=candidate.cue_words,
+            rule=candidate.rule,
             confirmed=existing_texts.get(normalise(candidate.text)),
         )
         proposal.repeat_of = _repeated(action_words(candidate.text, directory), set(ids), earlier)

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tracker.extensions import db
+from tracker.extraction import RULE_ADDRESSED, RULE_LISTED_ITEM, RULE_TABLE_ROW
 from tracker.fields import select_choices
 from tracker.i18n import current_language
 from tracker.meetings.review import ConfirmedCard, Proposal, Segment
@@ -36,6 +37,19 @@ def _as_int(value) -> int | None:
         return None
 
 
+def why_proposed(cue_words: str | None, rule: str | None) -> str:
+    """Say in the reader's language why the engine proposed a card ("" for a card typed in)."""
+    if cue_words:
+        return _("Proposed for the words “%(words)s”.", words=cue_words)
+    if rule == RULE_TABLE_ROW:
+        return _("Proposed because it is a row of a table of actions.")
+    if rule == RULE_LISTED_ITEM:
+        return _("Proposed because it is listed under a heading of decisions or directions.")
+    if rule == RULE_ADDRESSED:
+        return _("Proposed because it tells an office what to do.")
+    return _("Proposed because the sentence reads as an instruction.") if rule else ""
+
+
 @dataclass
 class CardView:
     """What the template needs besides the form fields of one card."""
@@ -45,6 +59,7 @@ class CardView:
     end: int | None
     repeat_of: Directive | None
     confirmed: Directive | None
+    why: str = ""
 
 
 def fill_review_form(form, meeting: Meeting, departments: list[Department],
@@ -61,7 +76,8 @@ def fill_review_form(form, meeting: Meeting, departments: list[Department],
                 "priority": proposal.priority,
                 "start": proposal.start,
                 "end": proposal.end,
-                "reason": proposal.reason,
+                "cue_words": proposal.cue_words,
+                "rule": proposal.rule,
                 "confidence": f"{proposal.confidence:.2f}",
                 "repeat_candidate": proposal.repeat_of.id if proposal.repeat_of else "",
                 "confirmed_id": proposal.confirmed.id if proposal.confirmed else "",
@@ -89,6 +105,7 @@ def fill_review_form(form, meeting: Meeting, departments: list[Department],
             end=_as_int(entry.form.end.data),
             repeat_of=by_id.get(_as_int(entry.form.repeat_candidate.data)),
             confirmed=by_id.get(_as_int(entry.form.confirmed_id.data)),
+            why=why_proposed(entry.form.cue_words.data, entry.form.rule.data),
         )
         for index, entry in enumerate(form.cards)
     ]
