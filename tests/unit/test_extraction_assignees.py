@@ -334,3 +334,17 @@ def test_a_corporation_named_after_a_department_is_an_office_to_map():
         ("अनुसूचित जाति विकास निगम", None)]
     found = extract("कार्यपालक अभियंता, लोक स्वास्थ्य अभियंत्रण को नलकूप ठीक कराने का आदेश दिया गया।")
     assert [a.department for a in found[0].assignees] == ["JAL_NIGAM"]
+
+
+def test_two_unknown_offices_joined_by_and_are_both_offices_to_map():
+    found = extract("जिलाधिकारी ने सहायक अभियंता और कनीय अभियंता को निर्देश दिए कि सड़क की मरम्मत "
+                    "15 दिन में पूरी करें।")
+    assert [(a.mention, a.department) for a in found[0].assignees] == [
+        ("सहायक अभियंता", None), ("कनीय अभियंता", None)]
+
+
+def test_officers_typed_with_gha_for_dha_are_officers():
+    found = extract("जिलाधिकारी ने सभी अघिकारियों को निर्देश दिए कि फाइलें समय से निपटाएं।")
+    assert found[0].all_departments
+    found = extract("उन्होंने परियोजना अघिकारी को निर्देश दिए कि सर्वे पूरा करें।")
+    assert [a.mention for a in found[0].assignees] == ["परियोजना अघिकारी"]

@@ -565,7 +565,10 @@ def _resolve(found: list[Mention]) -> list[Mention]:
 def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[Mention]:
     """Find office designations of the generic kind ("परियोजना निदेशक", "Executive Engineer")."""
     out: list[Mention] = []
-    for match in _HI_OFFICE.finditer(text, start, end) if deva else ():
+    position = start
+    while deva and (match := _HI_OFFICE.search(text, position, end)):
+        # a qualifier that is not taken ("सहायक अभियंता और कनीय अभियंता को") is read again
+        position = match.end(2)
         words = list(re.finditer(r"\S+", match.group(1)))
         first = match.start(2)
         stopped_by = ""
@@ -582,7 +585,7 @@ def _offices(text: str, start: int, end: int, deva: bool, latin: bool) -> list[M
         if match.group(3) and not (bare_head and "," not in text[match.end(2):match.start(3)]):
             qualifier = match.group(3).split()
             if not any(q in _HI_STOP for q in qualifier):
-                last = match.end(3)
+                last = position = match.end(3)
         if first == match.start(2) and last == match.end(2) and " " not in match.group(2):
             continue  # a bare head word ("अधिकारी", "विभाग") names nobody
         out.append(Mention(first, last, None, "unknown"))

@@ -45,6 +45,8 @@ _SIGN_BEFORE_VOWEL = re.compile("\u0902([\u093e-\u094c])")
 _LATIN_DANDA = re.compile(r"(?<=[\u0900-\u0963\u0971-\u097F])[lI|](?=\s|$)")
 #: "निदेष", "निर्देष": the same fonts give "ष" for the "श" of "निर्देश"
 _SHA_FOR_SHA = re.compile("(?:(?<=निर्दे)|(?<=निदे))ष")
+#: "अघिकारी": a "घ" typed for the like-looking "ध" of "अधिकारी"
+_GHA_FOR_DHA = re.compile("(?<=अ)घ(?=िकार)")
 #: a virama that ends a word ("परिषद्", "श्रीमान्"): read as the bare consonant ("परिषद")
 _FINAL_VIRAMA = re.compile("(?<=[\u0915-\u0939])\u094d(?![\u0900-\u097F\u200c\u200d])")
 #: a vowel sign typed twice ("सेे कहा"): the second is dropped like an invisible character
@@ -75,6 +77,8 @@ def fold(text: str) -> Folded:
     mapped = _LATIN_DANDA.sub("।", mapped)
     if "ष" in mapped:
         mapped = _SHA_FOR_SHA.sub("श", mapped)
+    if "घ" in mapped:
+        mapped = _GHA_FOR_DHA.sub("ध", mapped)
     mapped = _DOUBLED_SIGN.sub("\\1\u200b", mapped)  # same length; the mark is deleted below
     if "\u094d" in mapped:
         mapped = _FINAL_VIRAMA.sub("\u200b", mapped)
