@@ -200,6 +200,11 @@ def codes_of(text: str) -> list[list[str | None]]:
          "उक्त विभाग को दबिश बढ़ाने के निर्देश दिए गए।", ["EXCISE"]),
         ("बैठक में जिला खान अधिकारी ने बताया कि अवैध खनन की शिकायतें मिली हैं। "
          "जिलाधिकारी ने उन्हें संयुक्त जांच कराने के निर्देश दिए।", ["MINING"]),
+        # spoken to: "You" are the officers addressed
+        ("The DM met the District Supply Officer. He said, \"You should audit the stock "
+         "registers of every godown.\"", ["FOOD_SUPPLY"]),
+        ('Addressing the BDOs, the Deputy Commissioner said, "You should complete the '
+         'geo-tagging of all houses by 15 December."', ["RURAL_DEV"]),
     ],
 )
 def test_a_pronoun_addressee_stands_for_the_office_named_before(text, expected):

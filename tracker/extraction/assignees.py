@@ -60,7 +60,7 @@ _EN_TO_BEFORE = re.compile(
     r"(?:(?<!chaired\s)(?<!presided\s)\bby|directed|instructed|asked|requested|urged|advised|told|"
     r"exhorted|reminded|tasked|called\s+upon|impressed\s+upon|ordered|appealed\s+to|directions?\s+to|"
     r"instructions?\s+to|entrusted\s+to|assigned\s+to|responsibility\s+of|encouraged|"
-    r"sensiti[sz]ed|requests?|(?:sought|seek|called\s+for|asked\s+for)\b[^.;]{0,60}?\bfrom)"
+    r"sensiti[sz]ed|requests?|addressing|(?:sought|seek|called\s+for|asked\s+for)\b[^.;]{0,60}?\bfrom)"
     r"\s+(?:the\s+|all\s+(?:the\s+)?|concerned\s+|respective\s+)*$",
     re.IGNORECASE,
 )
@@ -282,7 +282,7 @@ _EN_PRONOUN = re.compile(
     r"the\s+(?:said|same)\s+(?:officers?|officials?|office)|the\s+officer(?!s))\b"
     r"|(?P<subj>\b(?:he|she|they)(?=\s+(?:was|were|has|have)\s+(?:also\s+|further\s+)?(?:been\s+)?"
     r"(?:also\s+|further\s+)?(?:asked|directed|instructed|requested|told|urged|advised|tasked|"
-    r"ordered)\b)|\bthey(?=\s+(?:will|shall|should|must)\s+(?:also\s+)?(?:have\s+to\s+)?[a-z]{3,})"
+    r"ordered)\b)|\b(?:they|you)(?=\s+(?:all\s+)?(?:will|shall|should|must)\s+(?:also\s+)?(?:have\s+to\s+)?[a-z]{3,})"
     r"|\b(?:the\s+)?(?:said|same)\s+(?:department|agency|officers?|officials?|office)\b"
     r"|\bthe\s+(?:department|agency)(?=\s+(?:shall|will|should|must|may|is\s+to|are\s+to|was|were|"
     r"has|have)\b))",

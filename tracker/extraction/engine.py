@@ -383,7 +383,12 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
                    and all(m.start >= pronoun[1] for m in chosen))
         if (subject or not chosen and not all_flag) and pronoun is not None and \
                 ps <= pronoun[0] < pe:
-            found = antecedent(ft, regions, lambda s, e: directory.mentions(ft, s, e))
+            # "Addressing the BDOs, the DC said that they should ...": named before it in the
+            # sentence, or in the sentences before
+            found = antecedent(
+                ft, [(seg.start, pronoun[0])] + regions[1:],
+                lambda s, e: (_not_agents(ft, s, e, directory) if s == seg.start
+                              else directory.mentions(ft, s, e)))
             if found:
                 chosen, all_flag = found, False
                 how = "'" + ft[pronoun[0]:pronoun[1]] + "' for the office named before"
@@ -395,6 +400,13 @@ def _sentence(ft: str, seg: Segment, drafts: list[_Draft], directory: Directory,
         if same and drafts[-1].deadline is not None:
             deadline = Deadline(same.start(), same.end(), drafts[-1].deadline.due, 2)
         drafts.append(_Draft(ps, pe, cue, chosen, all_flag, how, deadline, seg))
+
+
+def _not_agents(text: str, start: int, end: int, directory: Directory) -> list[Mention]:
+    """The offices named in [start, end) but the one who gives the order ("The CDO directed")."""
+    mentions = directory.mentions(text, start, end)
+    agents = {r.mention.start for r in roles(text, start, end, mentions) if r.role == "agent"}
+    return [m for m in mentions if m.start not in agents]
 
 
 _THAT = re.compile(r"\s*(?:,\s*)?(?:कि|that)(?![\u0900-\u0963\u0971-\u097F\w])", re.IGNORECASE)
