@@ -856,3 +856,74 @@ def test_long_lines_without_a_full_stop_at_the_top_are_sentences_not_headlines()
     found = extract(text, meeting_date=MEETING)
     assert [c.text.split()[1] for c in found] == ["Chief", "asked", "chief"]
     assert _codes(found[0]) == {"REVENUE"}
+
+
+def test_a_time_of_day_or_etc_can_end_a_sentence():
+    found = extract("He issued strict orders to prevent power cuts from 9 pm to 6 am. There should "
+                    "be no unscheduled outages. The Energy department should keep transformers "
+                    "in stock, etc. The PWD shall clear the drains.", meeting_date=MEETING)
+    assert [c.text.split()[0] for c in found] == ["He", "There", "The", "The"]
+    assert [_codes(c) for c in found] == [set(), set(), {"POWER"}, {"PWD"}]
+    # a time inside a sentence stays inside it
+    assert len(extract("The camp will open at 10 a.m. on Monday and the BDO shall attend it.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He stressed on holding public awareness campaigns through radio and newspapers.",
+        "He also laid special emphasis on taking strict legal action against drug traffickers.",
+        "Special emphasis was laid on the speedy disposal of mutation cases pending for 30 days.",
+        "The Collector emphasised the need for the departments to clear the pending bills.",
+    ],
+)
+def test_stress_laid_on_an_action_is_a_directive(text):
+    _one(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He emphasised the importance of education for girls.",
+        "The Collector stressed on the role of self-help groups in the district.",
+    ],
+)
+def test_stress_laid_on_a_theme_is_none(text):
+    assert extract(text, meeting_date=MEETING) == []
+
+
+def test_all_departments_including_some_named_are_all_departments():
+    found = _one("The Collector emphasised the need for all departments, including police, PWD, "
+                 "Revenue, and Electricity, to operate 24/7.")
+    assert found.all_departments and found.assignees == ()
+
+
+def test_officials_tasked_with_a_service_to_the_public_are_addressed():
+    found = _one("Officials were also tasked with inspecting lakes, monitoring their levels, and "
+                 "ensuring uninterrupted water supply to the public.")
+    assert "inspecting lakes" in found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "first_end", "second_start", "codes"),
+    [
+        # "while" opens the second order, not the "and" inside its subject
+        ("Warning boards should be installed on the roads, while dangerous bill boards and tree "
+         "tops along the roads should be cleared before the monsoon.", "on the roads", "while",
+         set()),
+        # one office whose name holds "and"
+        ("The SDRF was directed to hold mock drills in all schools, while the fire and emergency "
+         "department was asked to audit the fire safety of all hospitals within a week.",
+         "in all schools", "the fire", {"FIRE"}),
+        # the list before "and" is the subject of the second order
+        ("The officials were told to complete the sub-centre buildings in the district, "
+         "similarly, the stadiums, Christian Bhavan, Haj House and the Degree College should be "
+         "completed on time.", "in the district", "similarly", set()),
+    ],
+)
+def test_an_and_inside_the_subject_of_the_second_order_is_not_where_it_starts(
+        text, first_end, second_start, codes):
+    first, second = extract(text, meeting_date=MEETING)
+    assert first.text.endswith(first_end)
+    assert second.text.startswith(second_start)
+    assert _codes(second) == codes

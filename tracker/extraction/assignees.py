@@ -105,6 +105,7 @@ _EN_FORUM_BEFORE = re.compile(
     r"\b(?:meeting|session|review\s+meeting|sitting)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SUCH_AS = re.compile(r"\s*,?\s*(?:like|such\s+as|viz\.?|namely|i\.e\.|जैसे|यथा)\s*,?\s*(?:the\s+)?",
                       re.IGNORECASE)
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|incl\.)\s*,?\s*(?:the\s+)?", re.IGNORECASE)
 _EN_IN_BEFORE = re.compile(r"\b(?:in|across|among|within)\s+$", re.IGNORECASE)
 #: a thing that belongs to all departments, not their officers: "Databank of employees of all
 #: Government Departments", "विभिन्न विभागों के लंबित कार्यों को"
@@ -188,6 +189,17 @@ def roles(text: str, start: int, end: int, mentions: list[Mention]) -> list[Role
                 break
             f.role, f.how, last = r.role, r.how, f.mention.end
         r.role = "aside"
+    # "all departments, including police and PWD": all of them, the named ones only examples
+    for i, r in enumerate(found):
+        including = _INCLUDING.match(text, r.mention.end) if r.mention.kind == "all" else None
+        if including is None or i + 1 >= len(found) or found[i + 1].mention.start != \
+                including.end():
+            continue
+        last = including.end()
+        for f in found[i + 1:]:
+            if f.mention.start != last and not GLUE.fullmatch(text, last, f.mention.start):
+                break
+            f.role, f.how, last = "aside", "", f.mention.end
     # co-chairs named with their names ("X अमित कुमार एवं Y ... ने")
     for i in range(len(found) - 2, -1, -1):
         gap = text[found[i].mention.end:found[i + 1].mention.start]

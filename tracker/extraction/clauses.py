@@ -120,11 +120,16 @@ _EN_ORDER_AFTER = re.compile(
     r"|(?:(?:he|she|they)\s+)?(?:also\s+|further\s+)?(?:asked|directed|instructed|told|urged)\s+"
     r"(?:[\w'-]+\s+){0,6}?to\s+[a-z]{3,}",
     re.IGNORECASE)
+#: after "while" the subject may join nouns with "and": "while bill boards and tree tops along
+#: the roads should be cleared"
+_EN_ORDER_AFTER_WHILE = re.compile(
+    r"(?:(?!(?:or|but|then)\b)[\w'-]+\s+){1,10}?(?:should|shall|must)\s+"
+    r"(?:also\s+|immediately\s+|be\s+|further\s+)*[a-z]{3,}", re.IGNORECASE)
 _EN_ORDER_BEFORE = re.compile(
     r"\b(?:[Ss]hould|[Ss]hall|[Mm]ust)\s+(?:[a-z]+\s+){0,2}[a-z]{3,}"
     r"|\bto\s+" + _NOT_A_VERB + r"[a-z]{3,}")
 _ORDER_SPLIT = re.compile(
-    r"\s*,?\s+(?:and\s+also|and|besides)\s+|\s*,?\s+(?:तथा|एवं|और|व|साथ\s+ही)\s+|\s*;\s*|,\s+",
+    r"\s*,?\s+(?:and\s+also|and|besides|while|whereas)\s+|\s*,?\s+(?:तथा|एवं|और|व|साथ\s+ही)\s+|\s*;\s*|,\s+",
     re.IGNORECASE)
 #: at least two words, looked for without counting all of them
 _TWO_WORDS = re.compile(rf"[\w{_D}]+[^\w{_D}]+[\w{_D}]")
@@ -134,6 +139,29 @@ _SUBORDINATE = re.compile(
     rf"(?:जिन|जिस)[{_D}]*|(?:जो|जहां|जहाँ|जब|ताकि|क्योंकि|यदि|अगर|अन्यथा|वरना)(?![{_D}])"
     r"|(?:which|who|whom|whose|where|when|so\s+that|so\s+as|if|unless|otherwise|failing)\b",
     re.IGNORECASE)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+_COMMA = re.compile(r",\s*")
+#: a word that makes a stretch of English a clause rather than a noun phrase
+_EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|shall|should|must|will|would|may|can|could|"
+    r"said|asked|told|directed|to\s+[a-z]{3,}|[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
+def _subject_start(text: str, start: int, conj: int) -> int | None:
+    """Where the subject of the clause after an English "and" begins when the words just before
+    the "and" belong to it ("…, Christian Bhavan, Haj House and MVS Degree College should be
+    completed"): after the last comma that ends a stretch with a verb, or `start`. None when the
+    words just before the "and" are a clause of their own."""
+    bound = conj
+    for comma in reversed([m.end() for m in _COMMA.finditer(text, start, conj)]):
+        if _EN_VERB.search(text, comma, bound) or conj - comma > 150:
+            return None if bound == conj else bound
+        bound = comma
+    if bound == conj and _EN_VERB.search(text, start, conj):
+        return None
+    return bound if _EN_VERB.search(text, start, bound) else start
 
 
 def split_orders(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -155,9 +183,20 @@ def split_orders(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not any(not _NEGATED.search(text, max(sp.end(), m.start() - 6), m.start())
                        for m in _HI_ORDER.finditer(text, sp.end(), end)):
                 continue
-        elif sp.group().strip() == "," or not (_EN_ORDER_BEFORE.search(text, cursor, sp.start())
-                  and _EN_ORDER_AFTER.match(text, sp.end(), end)):
+        elif sp.group().strip() == "," or not (
+                _EN_ORDER_BEFORE.search(text, cursor, sp.start())
+                and (_EN_ORDER_AFTER_WHILE if sp.group().strip(" ,").lower() in ("while", "whereas")
+                     else _EN_ORDER_AFTER).match(text, sp.end(), end)):
             continue
+        if _LATIN_WORD.match(text, sp.end()):
+            subject = _subject_start(text, cursor, sp.start())
+            if subject is not None:
+                # "…, Christian Bhavan, Haj House and MVS Degree College should be completed":
+                # the second order's subject is the list before "and" too
+                if subject > cursor:
+                    parts.append((cursor, subject))
+                    cursor = subject
+                continue
         parts.append((cursor, sp.start()))
         # the second order keeps its "and" / "तथा": "… और पूरी निगरानी रखें" is how it is quoted
         cursor = sp.start() if sp.group().strip(" ,;") else sp.end()

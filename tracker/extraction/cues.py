@@ -33,6 +33,9 @@ def _cue(label: str, pattern: str, weight: float, *words: str,
     return label, re.compile(pattern, flags), weight, words
 
 
+#: a word after "to" that is no verb ("to the", "to all")
+_NOT_A_VERB_EN = (r"(?!(?:the|a|an|all|his|her|their|its|this|that|these|those|them|him|each|"
+                  r"every|any|some)\b)")
 #: the full stop of a title inside a sentence ("asked the Ex. Engineer to")
 _TITLE_DOT = r"\b(?:Ex|Dr|Mr|Mrs|Ms|Sh|Smt|Dy|Jt|Addl|Asstt|Asst|Distt|Er|Prof|Hon'ble)\."
 
@@ -118,6 +121,22 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
          "laid",
          "tasked", "entrusted",
          flags=_I),
+    # "emphasised the need for all departments to operate 24/7", "stressed on holding
+    # awareness campaigns", "Special emphasis was laid on the speedy disposal of ...": an
+    # action, not a theme ("the importance of education")
+    _cue("en stressed",
+         r"\b(?:stressed|emphasi[sz]ed|emphasi[sz]ing|stressing|underlined|underscored|"
+         r"highlighted|reiterated)\s+(?:up)?(?:on\s+)?(?:the\s+)?(?:urgent\s+)?"
+         r"(?:need|importance|necessity)\s+(?:(?:of|for)\s+(?:[^.;।]{0,100}?\bto\s+"
+         + _NOT_A_VERB_EN + r"[a-z]{3,}|(?:the\s+)?[a-z]{3,}ing\b)|to\s+[a-z]{3,})"
+         r"|\b(?:stressed|emphasi[sz]ed|insisted|focus(?:s)?ed)\s+(?:up)?on\s+(?:the\s+)?"
+         r"[a-z]{3,}ing\b"
+         r"|\b(?:laid|placed|put|gave)\s+(?:special\s+|particular\s+|more\s+|greater\s+|utmost\s+)?"
+         r"(?:stress|emphasis|focus|thrust)\s+on\s+(?:the\s+)?[a-z]{3,}ing\b"
+         r"|\b(?:stress|emphasis|focus)\s+(?:was|were)\s+(?:also\s+)?(?:laid|placed|given)\s+on\s+"
+         r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:[a-z]{3,}ing|[a-z]{2,}(?:al|tion|ment))\s+of\b",
+         0.7, "stress", "emphasi", "insist", "underline", "underscore", "highlight", "focus",
+         "reiterat", flags=_I),
     _cue("en desired",
          r"\b(?:desired|desires)\s+that\b|\b(?:desired|desires)\s+(?:the\s+|all\s+)?[^.;।]{0,60}?"
          r"\bto\s+[a-z]", 0.8, "desire", flags=_I),
@@ -235,6 +254,8 @@ _EN_OFFICIALS_MUST = re.compile(
     r"(?:officials|officers|employees|departments|authorities)(?:\s+concerned)?\s+"
     r"(?:also\s+)?(?:should|must|shall|have\s+to|need\s+to)\s+(?:also\s+)?"
     r"(?!be\s+(?:noted|aware|commended|appreciated)\b)[a-z]{2,}", _I)
+#: a rule for the work in hand: "There should be no unscheduled power cuts"
+_EN_NONE_OF = re.compile(r"\bthere\s+(?:should|must|shall)\s+(?:also\s+)?be\s+(?:no|zero)\b", _I)
 _EN_PASSIVE = re.compile(r"\bbe\s+[a-z]*" + _PARTICIPLE_END + r"\b", _I)
 #: a bare subjunctive, as Indian minutes give orders: "Details ... be submitted within a week",
 #: "He said that all pending files be cleared"
@@ -424,7 +445,8 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
             # में आवश्यक निर्देश दिए": a topic at most, nothing to track
             return None
         if strong.label in _APPEALS and not has_mention:
-            window = (text[strong.start:min(end, strong.end + 40)] if strong.label.startswith("en")
+            window = (text[strong.start:min(end, strong.start + 60, strong.end + 40)]
+                      if strong.label.startswith("en")
                       else text[max(start, strong.start - 80):strong.start])
             if strong.label.startswith("en"):
                 # who is asked stands before the verb asked of them: "asked the officials to be
@@ -486,6 +508,9 @@ def _weak_cue(text: str, start: int, end: int, low: str, *, has_mention: bool, l
         if has_mention or listed or (passive and _PARTICIPLE.search(passive.strip())):
             weight = 0.8 if modal.group("m").lower() in ("shall", "must") else 0.7
             return Cue(modal.start(), modal.end(), "en modal", weight)
+    none_of = _EN_NONE_OF.search(text, start, end) if "there" in low else None
+    if none_of:
+        return Cue(none_of.start(), none_of.end(), "en 'there should be no'", 0.6)
     stressed = _EN_STRESSED_THAT.search(text, start, end) if "that" in low else None
     if stressed and (has_mention or _EN_PASSIVE.search(text, stressed.end() - 20,
                                                        stressed.end() + 20)):

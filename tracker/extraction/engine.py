@@ -245,9 +245,14 @@ def _restarts(ft: str, seg: Segment, directory: Directory) -> list[Segment]:
         return [seg]  # one directive word cannot start two directives
     parts: list[Segment] = []
     cursor = seg.start
+    names = None
     for m in _RESTART.finditer(ft, seg.start, seg.end):
         if m.start() - cursor < 20 or seg.end - m.end() < 20:
             continue
+        if names is None:
+            names = directory.mentions(ft, seg.start, seg.end)
+        if any(n.start < m.start() < n.end for n in names):
+            continue  # "the fire and emergency department was asked": one office
         if m.group("conj") and not _FINISHED.search(ft, cursor, m.start()):
             continue
         if m.group("chair") is not None:

@@ -154,6 +154,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _GLUED_STOP = re.compile(r"[a-z]{3,}\.[A-Z][a-z]")
 
 
+#: abbreviations that often end a sentence: a time of day, "etc."
+_MAY_END = frozenset(("am", "pm", "etc"))
+_CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z][a-z]|[\u0900-\u097F])")
+
+
 def _is_period_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if after < end and not text[after].isspace():
         glued = _GLUED_STOP.match(text, max(0, dot - 3), min(end, after + 2))
@@ -163,9 +168,13 @@ def _is_period_boundary(text: str, dot: int, after: int, end: int) -> bool:
     latin = _LATIN_TAIL.search(before)
     if latin:
         word = latin.group(1)
+        tail = text[max(0, dot - 4):dot + 1].lower()
+        if (word.lower() in _MAY_END or tail.endswith(("a.m.", "p.m."))) and _CAPITAL_NEXT.match(
+                text, after, end):
+            return True  # "... from 9 pm to 6 am. There should be ...", "... etc. The DM ..."
         if len(word) == 1 or word.lower() in _ABBREVIATIONS:
             return False
-        if text[max(0, dot - 4):dot + 1].lower().endswith(("i.e.", "e.g.", "a.m.", "p.m.")):
+        if tail.endswith(("i.e.", "e.g.", "a.m.", "p.m.")):
             return False
     deva = _DEVA_TAIL.search(before)
     if deva:
