@@ -927,3 +927,55 @@ def test_an_and_inside_the_subject_of_the_second_order_is_not_where_it_starts(
     assert first.text.endswith(first_end)
     assert second.text.startswith(second_start)
     assert _codes(second) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("जिलाधिकारी ने लोनिवि, पीएमजीएसवाई और एनएच को निर्देश दिए कि मार्गों पर जेसीबी रखें।",
+         [("लोनिवि", "PWD"), ("पीएमजीएसवाई", None), ("एनएच", None)]),
+        ("लोक निर्माण विभाग, आईपीएच और विद्युत विभाग को जेसीबी मशीनें तैयार रखने के निर्देश दिए गए।",
+         [("लोक निर्माण विभाग", "PWD"), ("आईपीएच", None), ("विद्युत विभाग", "POWER")]),
+    ],
+)
+def test_an_abbreviation_in_devanagari_listed_with_a_department_is_an_office_to_map(text,
+                                                                                   expected):
+    assert [(a.mention, a.department) for a in _one(text).assignees] == expected
+
+
+def test_an_order_said_to_be_given_by_the_chair_after_it_is_a_directive():
+    found = _one("सभी कोषांगों को अभी से कार्य प्रारंभ करने का निर्देश उपायुक्त ने दिया।")
+    assert found.due_date == MEETING  # "अभी से": from now on
+
+
+def test_a_hindi_stop_typed_without_a_space_ends_the_sentence():
+    found = extract("दोनों अनुमंडल पदाधिकारी सभी तटबंधों का निरीक्षण करें.वर्षा जनित कटाव को चिन्हित करते हुए "
+                    "प्रतिवेदन देने का निर्देश दिया गया.", meeting_date=MEETING)
+    assert [c.text.split()[0] for c in found] == ["दोनों", "वर्षा"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "all_departments"),
+    [
+        ("उन्होंने विभाग प्रमुखों से नए कार्यों के प्रस्ताव एक सप्ताह में भेजने को कहा।", set(), True),
+        ("डीएम ने सभी संबधित पदाधिकारियो को नीलाम पत्र वादों का निष्पादन करने का निर्देश दिया।", set(),
+         True),
+        ("उन्होंने किसान कल्याण एवं कृषि विकास विभाग को लंबित प्रकरण निपटाने के निर्देश दिए।",
+         {"AGRICULTURE"}, False),
+    ],
+)
+def test_heads_of_departments_typos_and_appointees(text, codes, all_departments):
+    found = _one(text)
+    assert _codes(found) == codes and found.all_departments is all_departments
+
+
+def test_farmers_asked_to_use_machines_is_an_appeal():
+    assert extract("उन्होंने किसानों से पराली के निपटान के लिए सब्सिडी वाली मशीनरी का उपयोग करने को "
+                   "कहा।") == []
+
+
+def test_the_officer_appointed_is_not_the_one_told_to_appoint():
+    first, second = extract("उन्होंने मुख्य चिकित्साधिकारी को गांवों के टीकाकरण की रिपोर्ट उपलब्ध कराने को "
+                            "कहा तथा इस कार्य के लिए एक नोडल अधिकारी नियुक्त करे।")
+    assert _codes(first) == _codes(second) == {"HEALTH"}
+    assert _codes(_one("The CMO shall designate a nodal officer for the drive.")) == {"HEALTH"}

@@ -89,14 +89,18 @@ _NOT_CO_AGENT = re.compile(
 #: an office the addressee works with, through or informs, which is not addressed itself
 _EN_ASIDE_BEFORE = re.compile(
     r"(?:\b(?:co-?ordination|consultation|collaboration|liaison|association)\s+with|\bthrough|"
-    r"\bcopy\s+(?:to|marked\s+to)|\bwith\s+the\s+help\s+of|\bassisted\s+by|\bmeetings?\s+with)"
+    r"\bcopy\s+(?:to|marked\s+to)|\bwith\s+the\s+help\s+of|\bassisted\s+by|\bmeetings?\s+with|"
+    # "to designate a nodal officer": the one appointed, not the one who appoints
+    r"\b(?:appoint|designate|nominate|depute|deploy)\s+(?:a|an))"
     r"\s+(?:the\s+)?"
     r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*\s*(?:,\s*and\b|,|\band\b|&)\s*(?:the\s+)?)*$",
     re.IGNORECASE)
 _HI_ASIDE_AFTER = re.compile(
     r"\s*(?:के|की)\s+(?:साथ\s+समन्वय|समन्वय|माध्यम\s+से|सहयोग\s+से|सहायता\s+से|प्रतिलिपि)" + _R
     # "पुलिस बल का सहयोग लें": help to be taken, not the one who acts
-    + r"|(?:\s+बल)?\s*(?:का|की)\s+(?:सहयोग|मदद|सहायता)\s+(?:लें|ले|लेकर|लेते|लेंगे)" + _R)
+    + r"|(?:\s+बल)?\s*(?:का|की)\s+(?:सहयोग|मदद|सहायता)\s+(?:लें|ले|लेकर|लेते|लेंगे)" + _R
+    # "एक नोडल अधिकारी नियुक्त करें": the one appointed, not the one who appoints
+    + r"|\s+(?:नियुक्त|नामित|तैनात|मनोनीत)\s+(?:करे|करें|किया|किए|किये|करने|कर)" + _R)
 
 
 _HI_HALL_AFTER = re.compile(

@@ -53,8 +53,8 @@ _STRONG: tuple[tuple[str, re.Pattern, float, tuple[str, ...]], ...] = (
     # Bihar and Jharkhand write "निदेश"; "... का निर्देश डिप्टी आरएमओ व डीएसओ को दिया"
     _cue("hi directive verb",
          _L + r"(?:निदेश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|देते|दें|किया|किए|किये|करते|"
-         r"दिया\s+गया|दिए\s+गए|दिये\s+गये)|(?:निर्देश|निदेश)\s+[^।|!?]{1,60}?\s+को\s+(?:भी\s+)?"
-         r"(?:दिए|दिये|दिया|दी))" + _R, 0.85, "निदेश", "को दि"),
+         r"दिया\s+गया|दिए\s+गए|दिये\s+गये)|(?:निर्देश|निदेश)\s+[^।|!?]{1,60}?\s+(?:को|ने)\s+(?:भी\s+)?"
+         r"(?:दिए|दिये|दिया|दी))" + _R, 0.85, "निदेश", "को दि", "ने दि"),
     _cue("hi order verb",
          _L + r"(?:आदेश|आदेशित)\s+(?:भी\s+)?(?:दिए|दिये|दिया|किया|किए|करते|देते)" + _R, 0.9, "आदेश"),
     _cue("hi warning verb", _L + r"हिदायत\s+(?:भी\s+)?(?:दी|दे|देते|दिया)" + _R, 0.85, "हिदायत"),
@@ -231,6 +231,8 @@ _PUBLIC = re.compile(
 #: cues that also serve to appeal to the public ("urged the people to", "जनता से अनुरोध किया")
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|all|a|an|every|each|his|her|their|its)\b)[a-z]", _I)
 _APPEALS = ("en asked to", "en advised to", "hi appeal verb", "hi request", "hi expectation")
+#: the public asked ("किसानों से ... करने को कहा")
+_PUBLIC_ASKED_HI = re.compile("(?:" + _PUBLIC.pattern + r")\s+से" + _R, _I)
 #: the public as the subject of a passive appeal ("Residents were also urged to")
 _PUBLIC_PASSIVE = re.compile(
     r"(?:" + _PUBLIC.pattern + r")[^,;.।]{0,25}?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
@@ -456,6 +458,9 @@ def find_cue(text: str, start: int, end: int, *, has_mention: bool, lead_to: boo
             if _PUBLIC.search(window) or _PUBLIC_PASSIVE.search(text, max(start, strong.start - 60),
                                                                   strong.start):
                 return None  # an appeal to the public, not a directive to a department
+        if strong.label == "hi asked to" and not has_mention and _PUBLIC_ASKED_HI.search(
+                text, max(start, strong.start - 100), strong.start):
+            return None  # "किसानों से ... मशीनरी का उपयोग करने को कहा": asked of the public
         warning = _ONLY_WARNING.match(text, strong.end, end)
         if warning and not _FUTURE.search(text, strong.end, warning.start("w")):
             return None  # "... कहा कि किसी भी प्रकार की लापरवाही सहन नहीं की जाएगी": a warning only

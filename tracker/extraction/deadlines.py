@@ -469,7 +469,7 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, float, bool], ...] = (
                 r"के\s+(?:पूर्व|पहले)|तक|में)" + _R
                 + r"|\b(?:before|by|prior\s+to|ahead\s+of|till|until|in|for)\s+(?:the\s+)?next\s+"
                 r"(?:review\s+)?(?:meeting|review)\b", _I), _next_meeting, 2, False),
-    (re.compile(_L + r"(?:तत्काल|तत्कालिक|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही)" + _R
+    (re.compile(_L + r"(?:तत्काल|तत्कालिक|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही|अभी\s+से)" + _R
                 + r"|\b(?:immediately|immediate|forthwith|at\s+once|without\s+(?:any\s+)?delay|"
                 r"with\s+immediate\s+effect)\b", _I), _immediate, 1.5, False),
     (re.compile(r"\b(?:by\s+)?tomorrow\b|" + _L + r"कल\s+तक" + _R, _I), _tomorrow, 2, False),
@@ -554,7 +554,7 @@ _KEYS: tuple[tuple[str, ...] | re.Pattern, ...] = (
     ("तक", "पूर्व", "पहले"), _DIGITS, _UNIT_KEYS, _UNIT_KEYS, ("week", "fortnight", "month"),
     ("पखवा",), ("माह", "महीने", "मास", "month"), ("वित्तीय", "financial", "fy"),
     ("बैठक", "मीटिंग", "meeting", "review"),
-    ("तत्काल", "तुरं", "तुरन्त", "अविलं", "फौरन", "आज", "immediate", "forthwith", "once", "delay"),
+    ("तत्काल", "तुरं", "तुरन्त", "अविलं", "फौरन", "आज", "अभी", "immediate", "forthwith", "once", "delay"),
     ("tomorrow", "कल"), ("week", "सप्ताह", "हफ्ते"), ("माह", "महीने", "month"), ("inst",),
     ("week",),
     ("सप्ताह",),

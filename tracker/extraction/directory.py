@@ -184,12 +184,13 @@ def _bare_name(alias: str) -> str | None:
 
 
 _ALL_HI = re.compile(
-    _LEFT + r"(?:(?:सभी|समस्त|सब|विभिन्न|जितने\s+भी)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|"
+    _LEFT + r"(?:विभागाध्यक्षों|विभाग\s+प्रमुखों|विभागीय\s+प्रमुखों)" + _RIGHT + "|"
+    + _LEFT + r"(?:(?:सभी|समस्त|सब|विभिन्न|जितने\s+भी)\s+(?:(?:संबंधित|सम्बंधित|सम्बन्धित|संबन्धित|संबधित|"
     r"जनपद|जिला|जिले|जनपदीय|"
     r"विभागीय|रेखीय|अन्य|स्तरीय|के|स्तर|प्रमुख|नामित|नोडल|जनपद\s+स्तरीय|जिला\s+स्तरीय)\s+)*"
     r")"
     r"(?:विभागाध्यक्षों|विभागाध्यक्ष|विभागों|विभाग|अधिकारियों|अधिकारीगण|अधिकारी|पदाधिकारियों|"
-    r"पदाधिकारीगण|पदाधिकारी|अफसरों|अफसर|"
+    r"पदाधिकारीगण|पदाधिकारियो|पदाधिकारी|अधिकारियो|अफसरों|अफसर|"
     r"सदस्यों|सदस्य|कर्मचारियों|कर्मचारी|एजेंसियों|इकाइयों|हितधारकों)" + _RIGHT
 )
 _ALL_EN = re.compile(
@@ -345,8 +346,9 @@ class Directory:
         known = known + [x for x in _resolve(extra) if not any(_overlaps(x, k) for k in known)]
         listed = _list_items(text, start, end, known, m, deva, latin)
         known = sorted(known + listed, key=lambda x: x.start)
-        if latin:
-            known = sorted(known + _listed_acronyms(text, start, end, known), key=lambda x: x.start)
+        if latin or deva:
+            known = sorted(known + _listed_acronyms(text, start, end, known, latin, deva),
+                           key=lambda x: x.start)
         result = list(known)
         for mention in _resolve(_offices(text, start, end, deva, latin)):
             # "मुख्यमंत्री घोषणा सेल", "Chief Minister's Helpline Cell": an office named after a chair
@@ -431,32 +433,47 @@ _LIST_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)"
 _ACRONYM_AFTER = re.compile(_LIST_SEP + r"([A-Z][A-Z&]{1,7})(?:s\b|\b)")
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})(?:s\b|\b)" + _LIST_SEP + "$")
 _LIST_GOES_ON = re.compile(_LIST_SEP + r"\S")
+#: an abbreviation spelt in Devanagari letter names: "पीएमजीएसवाई", "एनएच", "आईपीएच"
+_HI_LETTER = (r"(?:डब्ल्यू|डब्लू|क्यू|एक्स|वाई|जेड|बी|सी|डी|एफ|जी|एच|आई|जे|के|एल|एम|एन|पी|आर|एस|टी|यू|"
+              r"वी|ए|ई|ओ)")
+_HI_ACRONYM = r"(?<![\u0900-\u097F])(" + _HI_LETTER + r"{2,8})(?![\u0900-\u097F])"
+_HI_LIST_SEP = r"(?:\s*,\s*(?:(?:और|एवं|तथा|व)\s+)?|\s+(?:और|एवं|तथा|व)\s+)"
+_HI_ACRONYM_AFTER = re.compile(_HI_LIST_SEP + _HI_ACRONYM)
+_HI_ACRONYM_BEFORE = re.compile(_HI_ACRONYM + _HI_LIST_SEP + "$")
+_HI_LIST_GOES_ON = re.compile(_HI_LIST_SEP + r"\S")
 _NOT_ACRONYMS = frozenset(str.split("AND ALL THE OF TO FOR BY NO NA NIL TBD OR IN ON AT AS IS IT"))
 
 
-def _listed_acronyms(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
+def _listed_acronyms(text: str, start: int, end: int, known: list[Mention], latin: bool = True,
+                     deva: bool = False) -> list[Mention]:
     """Read abbreviations the directory does not know that stand in a list with a known
-    department ("PWD, BSNL and HPSEBL") as offices for the secretary to map."""
+    department ("PWD, BSNL and HPSEBL", "लोनिवि, पीएमजीएसवाई और एनएच को") as offices for the
+    secretary to map."""
     out: list[Mention] = []
     taken = [(k.start, k.end) for k in known]
 
     def free(s_: int, e_: int) -> bool:
         return not any(a < e_ and s_ < b for a, b in taken)
 
+    forms = ([(_ACRONYM_AFTER, _ACRONYM_BEFORE, _LIST_GOES_ON)] if latin else []) + (
+        [(_HI_ACRONYM_AFTER, _HI_ACRONYM_BEFORE, _HI_LIST_GOES_ON)] if deva else [])
     for k in known:
         if k.kind != "dept":
             continue
-        pos = k.end
-        while (after := _ACRONYM_AFTER.match(text, pos, end)) and \
-                after.group(1) not in _NOT_ACRONYMS and free(after.start(1), after.end(1)):
-            out.append(Mention(after.start(1), after.end(1), None, "unknown"))
-            taken.append((after.start(1), after.end(1)))
-            pos = after.end()
-        before = _ACRONYM_BEFORE.search(text, max(start, k.start - 20), k.start)
-        # "GM, DIC" is the title of an officer of the department; "BSNL, PWD and X" is a list
-        listed = before is not None and (not before.group().rstrip().endswith(",")
-                                         or _LIST_GOES_ON.match(text, k.end, end) is not None)
-        if listed and before.group(1) not in _NOT_ACRONYMS and free(before.start(1), before.end(1)):
+        for after_rx, before_rx, goes_on in forms:
+            pos = k.end
+            while (after := after_rx.match(text, pos, end)) and \
+                    after.group(1) not in _NOT_ACRONYMS and free(after.start(1), after.end(1)):
+                out.append(Mention(after.start(1), after.end(1), None, "unknown"))
+                taken.append((after.start(1), after.end(1)))
+                pos = after.end()
+            before = before_rx.search(text, max(start, k.start - 30), k.start)
+            # "GM, DIC" is the title of an officer of the department; "BSNL, PWD and X" is a list
+            listed = before is not None and (not before.group().rstrip().endswith(",")
+                                             or goes_on.match(text, k.end, end) is not None)
+            if not listed or before.group(1) in _NOT_ACRONYMS or not free(before.start(1),
+                                                                        before.end(1)):
+                continue
             out.append(Mention(before.start(1), before.end(1), None, "unknown"))
             taken.append((before.start(1), before.end(1)))
     return out

@@ -151,6 +151,7 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 #: a full stop with no space after it, between two words ("other members.The DM directed")
+_DEVA_GLUED = re.compile(r"[\u0900-\u0963\u0971-\u097F]")
 _GLUED_STOP = re.compile(r"[a-z]{3,}\.[A-Z][a-z]")
 
 
@@ -160,6 +161,10 @@ _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z][a-z]|[\u0900-\u097F])")
 
 
 def _is_period_boundary(text: str, dot: int, after: int, end: int) -> bool:
+    if after < end and _DEVA_GLUED.match(text, after):
+        # "... निरीक्षण करें.वर्षा जनित ...": a Hindi sentence that ends on its verb
+        deva = _DEVA_TAIL.search(text, max(0, dot - 40), dot + 1)
+        return deva is not None and deva.group(1) in _HINDI_SENTENCE_ENDS
     if after < end and not text[after].isspace():
         glued = _GLUED_STOP.match(text, max(0, dot - 3), min(end, after + 2))
         return glued is not None and _LATIN_TAIL.search(text, max(0, dot - 40), dot + 1).group(
