@@ -353,3 +353,15 @@ def test_officers_typed_with_gha_for_dha_are_officers():
     assert found[0].all_departments
     found = extract("उन्होंने परियोजना अघिकारी को निर्देश दिए कि सर्वे पूरा करें।")
     assert [a.mention for a in found[0].assignees] == ["परियोजना अघिकारी"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief Minister instructed the District Magistrates (DMs) and Superintendents of "
+        "Police (SPs) of each district to visit the rural areas every month.",
+        "District magistrates and police officers were instructed to conduct regular checks.",
+    ],
+)
+def test_district_magistrates_listed_with_the_police_are_both_addressed(sentence):
+    assert set(departments(sentence)) == {"REVENUE", "POLICE"}

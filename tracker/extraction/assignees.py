@@ -68,7 +68,7 @@ _EN_TO_BEFORE = re.compile(
 GLUE = re.compile(
     r"(?:\s|,|;|&|/|\band\b|\bthe\b|\ball\b|\bor\b|\bas\s+well\s+as\b|\balong\s+with\b|एवं|और|तथा|"
     r"व(?![\u0900-\u0963\u0971-\u097F])|या|सभी|संबंधित|सहित|अन्य|\bincluding\b|\bother\b|"
-    r"\([^)]{0,25}\)|\b(?:heads?|chiefs?|(?:executive\s+)?officers?|officials)\s+of\b|"
+    r"\([^)]{0,25}\)|\(|\)|\b(?:heads?|chiefs?|(?:executive\s+)?officers?|officials)\s+of\b|"
     r"उत्तर\s+प्रदेश|उ\.\s?प्र\.|प्रदेश|राज्य|\bstate\b)*",
     re.IGNORECASE,
 )
@@ -248,8 +248,12 @@ def choose(text: str, start: int, found: list[Role], forced: bool
                 r.mention.kind != "unknown" or r.mention.start - start < 25)]
             # an unknown member of a list of picked departments ("Police, Fisheries and
             # Sericulture departments") goes with them
+            # ... and so do many holders of the chair's title ("District magistrates and police
+            # officers were instructed")
             for i, r in enumerate(found):
-                if r in picked or r.role != "plain" or r.mention.kind != "unknown":
+                if r in picked or r.role != "plain" or not (
+                        r.mention.kind == "unknown" or r.mention.kind == "chair"
+                        and _PLURAL_END.search(text, r.mention.start, r.mention.end)):
                     continue
                 if _next_to_picked(text, found, i, picked):
                     picked.append(r)
